@@ -1,0 +1,194 @@
+package dev.boxauth;
+
+import dev.boxauth.internal.ProviderFactory;
+import dev.boxauth.internal.config.SettingsReader;
+import java.net.ProxySelector;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Builds a {@link BoxTokenProvider} in plain Java, from the same properties MicroProfile Config reads
+ * ({@link BoxAuthProperties}).
+ *
+ * <pre>{@code
+ * try (BoxTokenProvider box = BoxAuth.fromProperties(Map.of(
+ *         "box.auth.config-file", "/run/secrets/box-config.json"))) {
+ *     String token = box.accessToken();
+ * }
+ * }</pre>
+ *
+ * <p>The configuration is validated and the private key decrypted here, once; a bad configuration
+ * throws {@link BoxConfigException} listing every problem. No token is requested until the first call.
+ */
+public final class BoxAuth {
+
+    private BoxAuth() {
+    }
+
+    /**
+     * A provider configured by properties named as in {@link BoxAuthProperties}.
+     *
+     * @throws BoxConfigException listing every problem, when the configuration cannot work
+     */
+    public static BoxTokenProvider fromProperties(Map<String, String> properties) {
+        return builder().properties(properties).build();
+    }
+
+    /** A builder, for code that prefers methods to property names, or needs a clock, executor, TLS or proxy. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects properties and runtime options; {@link #build()} validates them all at once. Not thread-safe. */
+    public static final class Builder {
+
+        private final Map<String, String> properties = new LinkedHashMap<>();
+        private Clock clock;
+        private Executor executor;
+        private SSLContext sslContext;
+        private ProxySelector proxy;
+
+        private Builder() {
+        }
+
+        /** Sets one property of {@link BoxAuthProperties}; {@code null} unsets it. */
+        public Builder property(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            if (value == null) {
+                properties.remove(name);
+            } else {
+                properties.put(name, value);
+            }
+            return this;
+        }
+
+        /** Sets every property of the map. */
+        public Builder properties(Map<String, String> values) {
+            values.forEach(this::property);
+            return this;
+        }
+
+        /** {@value BoxAuthProperties#CONFIG_FILE}: the Developer Console JSON file. */
+        public Builder configFile(Path file) {
+            return property(BoxAuthProperties.CONFIG_FILE, file.toString());
+        }
+
+        /** {@value BoxAuthProperties#CONFIG}: the Developer Console JSON itself. */
+        public Builder config(String json) {
+            return property(BoxAuthProperties.CONFIG, json);
+        }
+
+        /** {@value BoxAuthProperties#CLIENT_ID}. */
+        public Builder clientId(String clientId) {
+            return property(BoxAuthProperties.CLIENT_ID, clientId);
+        }
+
+        /** {@value BoxAuthProperties#CLIENT_SECRET}. */
+        public Builder clientSecret(String clientSecret) {
+            return property(BoxAuthProperties.CLIENT_SECRET, clientSecret);
+        }
+
+        /** {@value BoxAuthProperties#ENTERPRISE_ID}. */
+        public Builder enterpriseId(String enterpriseId) {
+            return property(BoxAuthProperties.ENTERPRISE_ID, enterpriseId);
+        }
+
+        /** {@value BoxAuthProperties#USER_ID}: a token for this user instead of the Service Account. */
+        public Builder userId(String userId) {
+            return property(BoxAuthProperties.USER_ID, userId);
+        }
+
+        /** {@value BoxAuthProperties#JWT_KEY_ID}. */
+        public Builder keyId(String keyId) {
+            return property(BoxAuthProperties.JWT_KEY_ID, keyId);
+        }
+
+        /** {@value BoxAuthProperties#JWT_PRIVATE_KEY}: the private key as PEM text. */
+        public Builder privateKey(String pem) {
+            return property(BoxAuthProperties.JWT_PRIVATE_KEY, pem);
+        }
+
+        /** {@value BoxAuthProperties#JWT_PRIVATE_KEY_FILE}. */
+        public Builder privateKeyFile(Path file) {
+            return property(BoxAuthProperties.JWT_PRIVATE_KEY_FILE, file.toString());
+        }
+
+        /** {@value BoxAuthProperties#JWT_PASSPHRASE}. */
+        public Builder passphrase(String passphrase) {
+            return property(BoxAuthProperties.JWT_PASSPHRASE, passphrase);
+        }
+
+        /** {@value BoxAuthProperties#JWT_ALGORITHM}: RS256, RS384 or RS512. */
+        public Builder algorithm(String algorithm) {
+            return property(BoxAuthProperties.JWT_ALGORITHM, algorithm);
+        }
+
+        /** {@value BoxAuthProperties#TOKEN_URL}. */
+        public Builder tokenUrl(String url) {
+            return property(BoxAuthProperties.TOKEN_URL, url);
+        }
+
+        /** {@value BoxAuthProperties#API_URL}. */
+        public Builder apiUrl(String url) {
+            return property(BoxAuthProperties.API_URL, url);
+        }
+
+        /** {@value BoxAuthProperties#CONNECT_TIMEOUT}. */
+        public Builder connectTimeout(Duration timeout) {
+            return property(BoxAuthProperties.CONNECT_TIMEOUT, timeout.toString());
+        }
+
+        /** {@value BoxAuthProperties#READ_TIMEOUT}. */
+        public Builder readTimeout(Duration timeout) {
+            return property(BoxAuthProperties.READ_TIMEOUT, timeout.toString());
+        }
+
+        /** {@value BoxAuthProperties#REFRESH_MARGIN}. */
+        public Builder refreshMargin(Duration margin) {
+            return property(BoxAuthProperties.REFRESH_MARGIN, margin.toString());
+        }
+
+        /** The time source for expiry and assertions; default the system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Runs background refreshes; default a pool of daemon threads owned by the provider. A container
+         * passes its managed executor here.
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** The TLS context for the token endpoint; default the JVM's trust store. */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+            return this;
+        }
+
+        /** The proxy selector for the token endpoint; default the JVM's ({@code https.proxyHost} and so on). */
+        public Builder proxy(ProxySelector proxy) {
+            this.proxy = Objects.requireNonNull(proxy, "proxy");
+            return this;
+        }
+
+        /**
+         * Validates the configuration, decrypts the private key and returns the provider.
+         *
+         * @throws BoxConfigException listing every problem, when the configuration cannot work
+         */
+        public BoxTokenProvider build() {
+            return ProviderFactory.create(SettingsReader.read(properties),
+                    new ProviderFactory.Options(clock, executor, sslContext, proxy, null));
+        }
+    }
+}

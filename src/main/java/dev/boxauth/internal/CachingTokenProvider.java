@@ -1,0 +1,48 @@
+package dev.boxauth.internal;
+
+import dev.boxauth.BoxAccessToken;
+import dev.boxauth.BoxTokenProvider;
+import dev.boxauth.internal.cache.RefreshingTokenCache;
+import java.util.concurrent.ExecutorService;
+
+/** A provider over one token cache; owns the refresh executor when none was passed in. */
+final class CachingTokenProvider implements BoxTokenProvider {
+
+    private final String description;
+    private final RefreshingTokenCache cache;
+    private final ExecutorService ownedExecutor;
+
+    CachingTokenProvider(String description, RefreshingTokenCache cache, ExecutorService ownedExecutor) {
+        this.description = description;
+        this.cache = cache;
+        this.ownedExecutor = ownedExecutor;
+    }
+
+    @Override
+    public String accessToken() {
+        return cache.accessToken();
+    }
+
+    @Override
+    public BoxAccessToken token() {
+        return cache.token();
+    }
+
+    @Override
+    public void invalidate(String rejectedToken) {
+        cache.invalidate(rejectedToken);
+    }
+
+    @Override
+    public void close() {
+        cache.close();
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdownNow();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "BoxTokenProvider[" + description + "]";
+    }
+}

@@ -1,0 +1,40 @@
+package dev.boxauth.internal.config;
+
+import java.util.Objects;
+
+/** Who a token is for: the enterprise's Service Account or one user. */
+public record Subject(Type type, String id) {
+
+    public enum Type {
+        ENTERPRISE("enterprise"), USER("user");
+
+        private final String boxName;
+
+        Type(String boxName) {
+            this.boxName = boxName;
+        }
+
+        /** The value of {@code box_sub_type} / {@code box_subject_type}. */
+        public String boxName() {
+            return boxName;
+        }
+    }
+
+    public Subject {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(id, "id");
+    }
+
+    public static Subject enterprise(String id) {
+        return new Subject(Type.ENTERPRISE, id);
+    }
+
+    public static Subject user(String id) {
+        return new Subject(Type.USER, id);
+    }
+
+    @Override
+    public String toString() {
+        return type.boxName + " " + id;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.boxauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The runtime library never loads the emulator, which ships in its own jar. */
+class PackagingTest {
+
+    private static final Path CLASSES = Path.of("target/classes/dev/boxauth");
+
+    @Test
+    void noLibraryClassRefersToTheEmulator() throws IOException {
+        try (Stream<Path> files = Files.walk(CLASSES)) {
+            List<Path> offenders = files
+                    .filter(f -> f.toString().endsWith(".class"))
+                    .filter(f -> !f.startsWith(CLASSES.resolve("emulator")))
+                    .filter(PackagingTest::mentionsEmulator)
+                    .toList();
+            assertThat(offenders).isEmpty();
+        }
+    }
+
+    @Test
+    void theEmulatorUsesNothingButTheJdk() throws IOException {
+        try (Stream<Path> files = Files.walk(CLASSES.resolve("emulator"))) {
+            List<Path> offenders = files
+                    .filter(f -> f.toString().endsWith(".class"))
+                    .filter(f -> {
+                        String text = read(f);
+                        return text.contains("org/jose4j") || text.contains("org/bouncycastle")
+                                || text.replace("dev/boxauth/emulator", "").contains("dev/boxauth/");
+                    })
+                    .toList();
+            assertThat(offenders).isEmpty();
+        }
+    }
+
+    private static boolean mentionsEmulator(Path classFile) {
+        return read(classFile).contains("dev/boxauth/emulator");
+    }
+
+    private static String read(Path classFile) {
+        try {
+            return new String(Files.readAllBytes(classFile), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
