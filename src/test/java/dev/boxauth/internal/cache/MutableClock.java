@@ -1,0 +1,46 @@
+package dev.boxauth.internal.cache;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A clock that stands still until the test moves it. */
+final class MutableClock extends Clock {
+
+    private final AtomicLong millis;
+
+    MutableClock(Instant start) {
+        this.millis = new AtomicLong(start.toEpochMilli());
+    }
+
+    void advance(Duration by) {
+        millis.addAndGet(by.toMillis());
+    }
+
+    void set(Instant to) {
+        millis.set(to.toEpochMilli());
+    }
+
+    @Override
+    public long millis() {
+        return millis.get();
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.ofEpochMilli(millis.get());
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("the cache needs no zone");
+    }
+}
