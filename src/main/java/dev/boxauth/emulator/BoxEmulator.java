@@ -1,0 +1,259 @@
+package dev.boxauth.emulator;
+
+import dev.boxauth.emulator.internal.ApiEndpoint;
+import dev.boxauth.emulator.internal.AppRegistration;
+import dev.boxauth.emulator.internal.Counters;
+import dev.boxauth.emulator.internal.DeveloperConsoleConfig;
+import dev.boxauth.emulator.internal.Directory;
+import dev.boxauth.emulator.internal.EmulatorClock;
+import dev.boxauth.emulator.internal.EmulatorRoutes;
+import dev.boxauth.emulator.internal.FaultSchedule;
+import dev.boxauth.emulator.internal.HttpServer;
+import dev.boxauth.emulator.internal.JtiLedger;
+import dev.boxauth.emulator.internal.JwtBearerGrant;
+import dev.boxauth.emulator.internal.KeyMaterial;
+import dev.boxauth.emulator.internal.RandomIds;
+import dev.boxauth.emulator.internal.TokenEndpoint;
+import dev.boxauth.emulator.internal.TokenIssuer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * An offline stand-in for Box's token endpoint ({@code POST /oauth2/token}) and
+ * {@code GET /2.0/users/me}, listening on 127.0.0.1. It enforces Box's JWT-grant rules and answers
+ * with Box's error codes and texts, so clients can be tested against it over real HTTP.
+ *
+ * <p>Knobs change its behaviour (token lifetime, clock offset, scripted failures, latency,
+ * revocation); counters tell what it saw. All methods are thread-safe. Every instance is
+ * independent: no state is shared between emulators.
+ *
+ * <pre>{@code
+ * try (BoxEmulator box = BoxEmulator.start()) {
+ *     JwtApp app = box.createJwtApp();
+ *     // point the client at box.tokenUrl() and box.apiUrl(), with app.configJson()
+ * }
+ * }</pre>
+ */
+public final class BoxEmulator implements AutoCloseable {
+
+    private final EmulatorClock clock;
+    private final RandomIds random = new RandomIds();
+    private final Counters counters = new Counters();
+    private final FaultSchedule faults = new FaultSchedule();
+    private final Directory directory = new Directory(random);
+    private final TokenIssuer issuer;
+    private final EmulatorRoutes routes;
+    private final HttpServer server;
+    private final URI baseUrl;
+
+    private BoxEmulator(ServerSocket socket, String scheme, Clock baseClock) {
+        clock = new EmulatorClock(baseClock);
+        issuer = new TokenIssuer(clock, random);
+        TokenEndpoint tokens = new TokenEndpoint(counters, faults);
+        tokens.register(new JwtBearerGrant(directory, issuer, clock, new JtiLedger()));
+        routes = new EmulatorRoutes(tokens, new ApiEndpoint(issuer, counters));
+        server = new HttpServer(socket, routes, clock::now, counters.connectionsAccepted::incrementAndGet,
+                HttpServer.DEFAULT_IDLE_TIMEOUT);
+        baseUrl = URI.create(scheme + "://127.0.0.1:" + server.port());
+    }
+
+    /**
+     * Starts an emulator serving plain HTTP on 127.0.0.1 on a free port.
+     *
+     * @throws UncheckedIOException if no port can be bound
+     */
+    public static BoxEmulator start() {
+        return start(Clock.systemUTC());
+    }
+
+    /** Starts a plain-HTTP emulator on {@code baseClock} (plus the offset), for tests of exact time boundaries. */
+    static BoxEmulator start(Clock baseClock) {
+        try {
+            return new BoxEmulator(new ServerSocket(0, 50, loopback()), "http", baseClock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot bind the Box emulator to 127.0.0.1", e);
+        }
+    }
+
+    private static InetAddress loopback() throws IOException {
+        return InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
+    }
+
+    /** Scheme, address and port, such as {@code http://127.0.0.1:54321}, without a trailing slash. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The token endpoint: {@link #baseUrl()} + {@code /oauth2/token}. */
+    public String tokenUrl() {
+        return baseUrl + "/oauth2/token";
+    }
+
+    /** The API root: {@link #baseUrl()} + {@code /2.0}; clients call {@code apiUrl() + "/users/me"}. */
+    public String apiUrl() {
+        return baseUrl + "/2.0";
+    }
+
+    /**
+     * Creates and registers a JWT app with a new RSA-2048 key pair, a random client id (32 lowercase
+     * letters and digits), client secret, key id (8 characters), a numeric enterprise id and a Service
+     * Account. It is authorized and may request user tokens. Generating the key takes about a tenth of
+     * a second; tests that need many apps can share key fixtures through {@link #registerJwtApp}.
+     */
+    public JwtApp createJwtApp() {
+        KeyPair keys = KeyMaterial.newRsaKeyPair();
+        String clientId = random.clientId();
+        String secret = random.secret();
+        String keyId = random.keyId();
+        String enterpriseId = directory.newEnterpriseId();
+        AppRegistration registration = directory.register(clientId, secret, enterpriseId, keyId, keys.getPublic());
+        String pem = KeyMaterial.pkcs8Pem(keys.getPrivate());
+        return new JwtApp(registration, directory, pem,
+                DeveloperConsoleConfig.json(clientId, secret, keyId, pem, enterpriseId));
+    }
+
+    /**
+     * Registers a JWT app whose private key the caller holds (for tests with their own key fixtures,
+     * such as encrypted or PKCS#1 keys). It is authorized, may request user tokens, and gets a Service
+     * Account. {@link JwtApp#privateKeyPem()} and {@link JwtApp#configJson()} are {@code null}.
+     *
+     * @param enterpriseId the enterprise id, or {@code null} (or {@code "0"}) for an app that acts only
+     *     as users: then enterprise tokens are refused with the {@code sub} error
+     * @throws IllegalArgumentException if the client id is already registered, or the key is not an RSA
+     *     key of at least 2048 bits
+     * @throws NullPointerException if any argument but {@code enterpriseId} is {@code null}
+     */
+    public JwtApp registerJwtApp(String clientId, String clientSecret, String enterpriseId, String keyId,
+            PublicKey publicKey) {
+        return new JwtApp(directory.register(clientId, clientSecret, enterpriseId, keyId, publicKey), directory,
+                null, null);
+    }
+
+    /**
+     * Creates a user (managed user) that belongs to no JWT app's enterprise, with a numeric id and the
+     * login derived from {@code name} ({@code "Ada"} gives {@code ada@example.com}). As a JWT
+     * {@code sub} it is refused; use {@link JwtApp#createUser} for a user an app may act as.
+     */
+    public BoxUser createUser(String name) {
+        return directory.createUser(name);
+    }
+
+    /**
+     * Sets the lifetime ({@code expires_in}) of tokens issued from now on. Default 3600 seconds.
+     *
+     * @throws IllegalArgumentException if shorter than one second
+     */
+    public void tokenLifetime(Duration lifetime) {
+        issuer.lifetime(lifetime);
+    }
+
+    /**
+     * Sets the emulator's clock to the system clock plus {@code offset} (negative: behind). It decides
+     * assertion {@code exp} checks and token expiry, and is what the {@code Date} response field shows,
+     * so a test moves time forward with it instead of sleeping. Default zero.
+     */
+    public void clockOffset(Duration offset) {
+        clock.offset(offset);
+    }
+
+    /**
+     * Makes the next {@code count} token requests fail with {@code status} and Box's JSON error shape
+     * ({@code {"type":"error","status":503,"code":"unavailable",…}}), before any check. Scripted
+     * failures (with {@link #rateLimitNextTokenRequests}) are answered in the order they were added.
+     *
+     * @throws IllegalArgumentException if {@code status} is not 500 to 599, or {@code count} is negative
+     */
+    public void failNextTokenRequests(int count, int status) {
+        faults.serverErrors(count, status);
+    }
+
+    /**
+     * Makes the next {@code count} token requests fail with 429 {@code rate_limit_exceeded}, before any
+     * check, in the order scripted failures were added.
+     *
+     * @param retryAfter the {@code Retry-After} value, sent verbatim (such as {@code "1"} or
+     *     {@code "0.2"}), or {@code null} to send no {@code Retry-After}
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
+    public void rateLimitNextTokenRequests(int count, String retryAfter) {
+        faults.rateLimits(count, retryAfter);
+    }
+
+    /**
+     * Delays every response by {@code latency}, on the connection's own thread. Default zero.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public void latency(Duration latency) {
+        routes.latency(latency);
+    }
+
+    /** Invalidates every access token issued so far: the API answers 401 to them. Later tokens work. */
+    public void revokeAccessTokens() {
+        issuer.revokeAll();
+    }
+
+    /** POST requests to the token endpoint, whatever the outcome, including scripted failures. */
+    public int tokenRequests() {
+        return counters.tokenRequests.get();
+    }
+
+    /** Token requests answered with a token. */
+    public int tokensIssued() {
+        return counters.tokensIssued.get();
+    }
+
+    /**
+     * Failed token requests of one kind: {@code invalid_client}, {@code unauthorized_client},
+     * {@code kid}, {@code signature}, {@code iss}, {@code aud}, {@code exp}, {@code jti}, {@code sub},
+     * {@code user_tokens_disabled}, {@code unsupported_grant_type}, {@code invalid_request},
+     * {@code server_error}, {@code rate_limited}. Zero for a kind not seen.
+     */
+    public int errors(String kind) {
+        return counters.errors(kind);
+    }
+
+    /** A snapshot of every failure kind seen, with its count, sorted by kind. */
+    public Map<String, Integer> errors() {
+        return counters.errors();
+    }
+
+    /** Requests under {@code /2.0/}. */
+    public int apiRequests() {
+        return counters.apiRequests.get();
+    }
+
+    /** API requests answered 401 (missing, unknown, revoked or expired token). */
+    public int apiUnauthorized() {
+        return counters.apiUnauthorized.get();
+    }
+
+    /** TCP connections accepted; one for many requests shows a client reusing a kept-alive connection. */
+    public int connectionsAccepted() {
+        return counters.connectionsAccepted.get();
+    }
+
+    /** Sets every counter back to zero. Knobs, apps, users and tokens are kept. */
+    public void resetCounters() {
+        counters.reset();
+    }
+
+    /** Stops accepting connections and closes open ones. Idempotent. */
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    @Override
+    public String toString() {
+        return "BoxEmulator[" + baseUrl + "]";
+    }
+}

@@ -1,0 +1,98 @@
+package dev.boxauth.emulator;
+
+import dev.boxauth.emulator.internal.AppRegistration;
+import dev.boxauth.emulator.internal.Directory;
+
+/**
+ * A Box app using JWT authentication, registered with a {@link BoxEmulator}: its credentials, and the
+ * settings an enterprise admin controls. Starts authorized, with user tokens enabled.
+ *
+ * <p>{@link #toString()} shows the client id and enterprise id only, never the secret or the key.
+ */
+public final class JwtApp {
+
+    private final AppRegistration registration;
+    private final Directory directory;
+    private final String privateKeyPem;
+    private final String configJson;
+
+    JwtApp(AppRegistration registration, Directory directory, String privateKeyPem, String configJson) {
+        this.registration = registration;
+        this.directory = directory;
+        this.privateKeyPem = privateKeyPem;
+        this.configJson = configJson;
+    }
+
+    /** The client id: the JWT {@code iss} and the form's {@code client_id}. */
+    public String clientId() {
+        return registration.clientId();
+    }
+
+    /** The client secret. A secret: do not log it. */
+    public String clientSecret() {
+        return registration.clientSecret();
+    }
+
+    /** The enterprise id, the JWT {@code sub} for {@code box_sub_type=enterprise}; {@code null} if none. */
+    public String enterpriseId() {
+        return registration.enterpriseId();
+    }
+
+    /** The public key id: the JWT header's {@code kid}. */
+    public String keyId() {
+        return registration.keyId();
+    }
+
+    /** The user that enterprise tokens act as. */
+    public BoxUser serviceAccount() {
+        return registration.serviceAccount();
+    }
+
+    /**
+     * The private key as unencrypted PKCS#8 PEM ({@code BEGIN PRIVATE KEY}), or {@code null} for an app
+     * from {@link BoxEmulator#registerJwtApp}, whose private key only the caller has. A secret.
+     */
+    public String privateKeyPem() {
+        return privateKeyPem;
+    }
+
+    /**
+     * The Developer Console config file of this app ({@code boxAppSettings} with client id, secret,
+     * key id, private key and an empty passphrase, and {@code enterpriseID}), or {@code null} for an app
+     * from {@link BoxEmulator#registerJwtApp}. A secret.
+     */
+    public String configJson() {
+        return configJson;
+    }
+
+    /**
+     * Sets whether the enterprise admin has authorized the app; when not, every token request gets
+     * {@code unauthorized_client}. Takes effect for the next request.
+     */
+    public void authorized(boolean authorized) {
+        registration.authorized(authorized);
+    }
+
+    /**
+     * Sets the app's "Generate user access tokens" setting; when off, a JWT with
+     * {@code box_sub_type=user} gets {@code invalid_request} "Cannot obtain user token based on the
+     * enterprise configuration for your app". Takes effect for the next request.
+     */
+    public void userTokensEnabled(boolean enabled) {
+        registration.userTokensEnabled(enabled);
+    }
+
+    /**
+     * Creates a user in this app's enterprise (an App User), usable as the JWT {@code sub} with
+     * {@code box_sub_type=user}. Its login is derived from {@code name}: {@code "Ada Lovelace"} gives
+     * {@code ada.lovelace@example.com}.
+     */
+    public BoxUser createUser(String name) {
+        return directory.createMember(registration, name);
+    }
+
+    @Override
+    public String toString() {
+        return "JwtApp[clientId=" + clientId() + ", enterpriseId=" + enterpriseId() + "]";
+    }
+}

@@ -1,0 +1,48 @@
+package dev.boxauth.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The emulator over real connections. */
+class ConnectionTest {
+
+    @Test
+    void severalRequestsFromOneHttpClient_shareOneKeptAliveConnection() {
+        try (BoxEmulator box = BoxEmulator.start()) {
+            JwtApp app = box.registerJwtApp("clientid0000000000000000000000001", "secret-1", "111222333",
+                    "kid00001", TestKeys.APP.getPublic());
+            TokenClient client = new TokenClient(box, HttpClient.newHttpClient());
+
+            String token = client.token(app, TestAssertion.enterprise(app, Instant.now()));
+            client.usersMe("Bearer " + token);
+            client.token(app, TestAssertion.enterprise(app, Instant.now()));
+            client.usersMe("Bearer wrong");
+            client.usersMe("Bearer " + token);
+
+            assertThat(box.tokenRequests() + box.apiRequests()).isEqualTo(5);
+            assertThat(box.connectionsAccepted()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void close_refusesNewConnections() throws Exception {
+        BoxEmulator box = BoxEmulator.start();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(box.apiUrl() + "/users/me")).build();
+        HttpClient http = HttpClient.newHttpClient();
+        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+
+        box.close();
+        box.close();
+
+        assertThatThrownBy(() -> HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(IOException.class);
+    }
+}
