@@ -13,6 +13,7 @@ import dev.boxauth.emulator.internal.JtiLedger;
 import dev.boxauth.emulator.internal.JwtBearerGrant;
 import dev.boxauth.emulator.internal.KeyMaterial;
 import dev.boxauth.emulator.internal.RandomIds;
+import dev.boxauth.emulator.internal.TlsMaterial;
 import dev.boxauth.emulator.internal.TokenEndpoint;
 import dev.boxauth.emulator.internal.TokenIssuer;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * An offline stand-in for Box's token endpoint ({@code POST /oauth2/token}) and
@@ -81,6 +83,31 @@ public final class BoxEmulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot bind the Box emulator to 127.0.0.1", e);
         }
+    }
+
+    /**
+     * Starts an emulator serving HTTPS on 127.0.0.1 on a free port, with the bundled test certificate
+     * (CN=localhost, SAN localhost, 127.0.0.1 and ::1). Clients must trust it:
+     * see {@link #clientSslContext()}.
+     *
+     * @throws UncheckedIOException if no port can be bound
+     */
+    public static BoxEmulator startHttps() {
+        try {
+            ServerSocket socket = TlsMaterial.serverContext().getServerSocketFactory().createServerSocket(0, 50, loopback());
+            return new BoxEmulator(socket, "https", Clock.systemUTC());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot bind the Box emulator to 127.0.0.1", e);
+        }
+    }
+
+    /**
+     * A new {@link SSLContext} that trusts only the emulator's test certificate, for clients of
+     * {@link #startHttps()}. It does not trust public certificate authorities, and it checks the
+     * certificate: it is not a trust-all context.
+     */
+    public static SSLContext clientSslContext() {
+        return TlsMaterial.clientContext();
     }
 
     private static InetAddress loopback() throws IOException {

@@ -9,9 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 
-/** The emulator over real connections. */
+/** The emulator over real connections: keep-alive and HTTPS. */
 class ConnectionTest {
 
     @Test
@@ -29,6 +30,32 @@ class ConnectionTest {
 
             assertThat(box.tokenRequests() + box.apiRequests()).isEqualTo(5);
             assertThat(box.connectionsAccepted()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void https_worksWithTheEmulatorsSslContext() {
+        try (BoxEmulator box = BoxEmulator.startHttps()) {
+            JwtApp app = box.registerJwtApp("clientid0000000000000000000000001", "secret-1", "111222333",
+                    "kid00001", TestKeys.APP.getPublic());
+            TokenClient client = new TokenClient(box,
+                    HttpClient.newBuilder().sslContext(BoxEmulator.clientSslContext()).build());
+
+            assertThat(box.baseUrl().toString()).startsWith("https://127.0.0.1:");
+            String token = client.token(app, TestAssertion.enterprise(app, Instant.now()));
+            assertThat(client.usersMe("Bearer " + token).statusCode()).isEqualTo(200);
+            assertThat(box.connectionsAccepted()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void https_isRefusedByAClientWithTheDefaultTrustStore() {
+        try (BoxEmulator box = BoxEmulator.startHttps()) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(box.apiUrl() + "/users/me")).build();
+
+            assertThatThrownBy(() -> HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(SSLHandshakeException.class);
+            assertThat(box.apiRequests()).isZero();
         }
     }
 
