@@ -12,12 +12,15 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The emulator's bundled TLS key and self-signed certificate (CN=localhost, SAN localhost, 127.0.0.1,
- * ::1; valid 20 years). A throwaway test identity: its password is public on purpose. Regenerate it,
- * from {@code src/main/resources/dev/boxauth/emulator}, with:
+ * ::1; valid 2024-01-01 to 2048-12-31). A throwaway test identity: its password is public on purpose.
+ * The fixed start date lies in the past so that a machine whose clock is behind the one that generated
+ * the file still accepts the certificate. Regenerate it, from {@code src/main/resources/dev/boxauth/emulator},
+ * with:
  *
  * <pre>
  * keytool -genkeypair -alias emulator -keyalg RSA -keysize 2048 -sigalg SHA256withRSA \
- *   -dname "CN=localhost" -ext "SAN=dns:localhost,ip:127.0.0.1,ip:::1" -validity 7300 \
+ *   -dname "CN=localhost" -ext "SAN=dns:localhost,ip:127.0.0.1,ip:::1" \
+ *   -startdate "2024/01/01 00:00:00" -validity 9131 \
  *   -storetype PKCS12 -keystore emulator-tls.p12 \
  *   -storepass box-emulator-test -keypass box-emulator-test
  * </pre>
