@@ -18,11 +18,6 @@ final class Problems {
         return found.isEmpty();
     }
 
-    /** Whether a problem was already reported for the property, so a second one would only repeat it. */
-    boolean contains(String property) {
-        return found.stream().anyMatch(p -> p.property().startsWith(property));
-    }
-
     BoxConfigException exception() {
         return new BoxConfigException(found);
     }

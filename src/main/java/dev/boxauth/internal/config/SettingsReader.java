@@ -52,6 +52,7 @@ public final class SettingsReader {
 
     private final Map<String, String> properties;
     private final Problems problems = new Problems();
+    private boolean jsonUnusable;
 
     private SettingsReader(Map<String, String> properties) {
         this.properties = properties;
@@ -69,9 +70,10 @@ public final class SettingsReader {
         rejectUnknownProperties();
         boolean jsonGiven = anySet(CONFIG_FILE, CONFIG);
         ConsoleConfig json = jsonGiven ? readConsoleConfig() : ConsoleConfig.EMPTY;
-        if (json == null) {
-            // Everything else would be reported missing; the JSON's own problem is the one to fix.
-            throw problems.exception();
+        // Values the JSON would have supplied are not reported missing too: its own problem is the one to fix.
+        jsonUnusable = json == null;
+        if (jsonUnusable) {
+            json = ConsoleConfig.EMPTY;
         }
         if (!jsonGiven && !anySet(CLIENT_ID, CLIENT_SECRET, JWT_KEY_ID, JWT_PRIVATE_KEY, JWT_PRIVATE_KEY_FILE)) {
             problems.add("BOXAUTH-019", CONFIG_FILE, "no Box app is configured. Set " + CONFIG_FILE
@@ -126,32 +128,22 @@ public final class SettingsReader {
     }
 
     private Subject readSubject(ConsoleConfig json) {
-        Value user = numericId(USER_ID, Value.of(property(USER_ID), USER_ID));
-        if (user != null) {
-            return Subject.user(user.text());
-        }
-        Value enterprise = numericId(ENTERPRISE_ID, firstSet(ENTERPRISE_ID, json.enterpriseId()));
-        if (enterprise != null) {
-            return Subject.enterprise(enterprise.text());
-        }
-        if (!problems.contains(ENTERPRISE_ID) && !problems.contains(USER_ID)) {
-            problems.add("BOXAUTH-006", ENTERPRISE_ID, "no subject is set. Set " + ENTERPRISE_ID
-                    + " (enterpriseID in the config file) for a Service Account token, or " + USER_ID
-                    + " for a user's token.");
-        }
-        return null;
-    }
-
-    private Value numericId(String property, Value value) {
-        if (value == null) {
+        Value user = Value.of(property(USER_ID), USER_ID);
+        Value id = user != null ? user : firstSet(ENTERPRISE_ID, json.enterpriseId());
+        if (id == null) {
+            if (!jsonUnusable) {
+                problems.add("BOXAUTH-006", ENTERPRISE_ID, "no subject is set. Set " + ENTERPRISE_ID
+                        + " (enterpriseID in the config file) for a Service Account token, or " + USER_ID
+                        + " for a user's token.");
+            }
             return null;
         }
-        if (!value.text().chars().allMatch(c -> c >= '0' && c <= '9')) {
-            problems.add("BOXAUTH-007", value.origin(), "must be a numeric Box id, such as 123456. Copy it from"
+        if (!id.text().chars().allMatch(c -> c >= '0' && c <= '9')) {
+            problems.add("BOXAUTH-007", id.origin(), "must be a numeric Box id, such as 123456. Copy it from"
                     + " the Admin Console (enterprise id) or from the user's profile (user id).");
             return null;
         }
-        return value;
+        return user != null ? Subject.user(id.text()) : Subject.enterprise(id.text());
     }
 
     private RSAPrivateCrtKey readPrivateKey(ConsoleConfig json) {
@@ -272,7 +264,7 @@ public final class SettingsReader {
 
     private Value required(String property, Value fromJson) {
         Value value = firstSet(property, fromJson);
-        if (value == null) {
+        if (value == null && !jsonUnusable) {
             String field = ConsoleConfig.fieldFor(property);
             problems.add("BOXAUTH-006", property, "is not set. Set it" + (field == null ? "" : ", or " + field
                     + " in the JSON of " + CONFIG_FILE + "/" + CONFIG) + ".");

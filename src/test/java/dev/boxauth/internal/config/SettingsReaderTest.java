@@ -140,6 +140,13 @@ class SettingsReaderTest {
     }
 
     @Test
+    void anUnusableJson_isReportedWithTheOtherProblems_butNotAsEveryFieldMissing() {
+        BoxConfigException e = failure(Map.of("box.auth.config-file", "/no/such/config.json",
+                "box.auth.jwt.algorithm", "XX"));
+        assertThat(e.problems()).extracting(ConfigProblem::id).containsExactly("BOXAUTH-003", "BOXAUTH-015");
+    }
+
+    @Test
     void malformedJson_isBoxauth004_withoutQuotingIt() {
         BoxConfigException e = failure(Map.of("box.auth.config", "{\"boxAppSettings\": {\"clientSecret\": \""
                 + SECRET + "\" oops"));
@@ -272,5 +279,58 @@ class SettingsReaderTest {
 
         assertThat(failure(p).problems()).extracting(ConfigProblem::id)
                 .containsExactly("BOXAUTH-006", "BOXAUTH-007", "BOXAUTH-015", "BOXAUTH-017");
+    }
+
+    private static String fixture(String name) {
+        try {
+            return Files.readString(Path.of(SettingsReaderTest.class.getResource("/keys/" + name).toURI()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void read_theConsoleJsonWithItsEncryptedKeyAndPassphrase() throws Exception {
+        Path file = Path.of(SettingsReaderTest.class.getResource("/keys/console-config.json").toURI());
+
+        Settings s = SettingsReader.read(Map.of("box.auth.config-file", file.toString()));
+
+        assertThat(s.privateKey().getModulus().bitLength()).isEqualTo(2048);
+    }
+
+    @Test
+    void encryptedKeyWithoutPassphrase_isBoxauth010() {
+        Map<String, String> p = separate();
+        p.put("box.auth.jwt.private-key", fixture("pkcs1-des3.pem"));
+        ConfigProblem problem = onlyProblem(p);
+        assertThat(problem.id()).isEqualTo("BOXAUTH-010");
+        assertThat(problem.property()).isEqualTo("box.auth.jwt.passphrase");
+    }
+
+    @Test
+    void wrongPassphrase_isBoxauth011_namingWhereThePassphraseCameFrom() {
+        Map<String, String> p = separate();
+        p.put("box.auth.jwt.private-key", fixture("genrsa-des3-pbkdf2-sha256.pem"));
+        p.put("box.auth.jwt.passphrase", "wrong-passphrase-42");
+        BoxConfigException e = failure(p);
+        assertThat(e.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.id()).isEqualTo("BOXAUTH-011");
+            assertThat(problem.property()).isEqualTo("box.auth.jwt.passphrase");
+            assertThat(problem.message()).contains("box.auth.jwt.private-key");
+        });
+        assertThat(e.getMessage()).doesNotContain("wrong-passphrase-42");
+        assertThat(e.getCause()).isNull();
+
+        String json = fixture("console-config.json").replace("box-auth-test-only", "wrong-passphrase-42");
+        ConfigProblem fromJson = onlyProblem(Map.of("box.auth.config", json));
+        assertThat(fromJson.property()).isEqualTo("box.auth.config (boxAppSettings.appAuth.passphrase)");
+    }
+
+    @Test
+    void unsupportedKeyEncryption_isBoxauth014() {
+        Map<String, String> p = separate();
+        p.put("box.auth.jwt.private-key", fixture("pkcs8-scrypt.pem"));
+        p.put("box.auth.jwt.passphrase", "box-auth-test-only");
+        assertThat(onlyProblem(p).id()).isEqualTo("BOXAUTH-014");
     }
 }
