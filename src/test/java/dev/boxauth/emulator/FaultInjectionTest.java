@@ -3,36 +3,14 @@ package dev.boxauth.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Scripted failures of the token endpoint, and latency. */
-class FaultInjectionTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private BoxEmulator box;
-    private TokenClient client;
-    private JwtApp app;
-
-    @BeforeEach
-    void start() {
-        box = BoxEmulator.start();
-        client = new TokenClient(box, HTTP);
-        app = box.registerJwtApp("clientid0000000000000000000000001", "secret-1", "111222333", "kid00001",
-                TestKeys.APP.getPublic());
-    }
-
-    @AfterEach
-    void stop() {
-        box.close();
-    }
+class FaultInjectionTest extends EmulatorWithApp {
 
     private HttpResponse<String> requestToken() {
         return client.requestToken(app, TestAssertion.enterprise(app, Instant.now()));

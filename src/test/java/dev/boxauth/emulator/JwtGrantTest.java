@@ -2,41 +2,18 @@ package dev.boxauth.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.keys.HmacKey;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The JWT bearer grant: what Box accepts, and each rejection with Box's code, text and a counter. */
-class JwtGrantTest {
-
-    /** One client for the whole class: creating one per test costs more than the tests. */
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private BoxEmulator box;
-    private TokenClient client;
-    private JwtApp app;
-
-    @BeforeEach
-    void start() {
-        box = BoxEmulator.start();
-        client = new TokenClient(box, HTTP);
-        app = box.registerJwtApp("clientid0000000000000000000000001", "secret-1", "111222333", "kid00001",
-                TestKeys.APP.getPublic());
-    }
-
-    @AfterEach
-    void stop() {
-        box.close();
-    }
+class JwtGrantTest extends EmulatorWithApp {
 
     private static Instant now() {
         return Instant.now();

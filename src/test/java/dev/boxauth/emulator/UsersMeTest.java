@@ -2,36 +2,15 @@ package dev.boxauth.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /2.0/users/me} and the API's answer to bad tokens. */
-class UsersMeTest {
+class UsersMeTest extends EmulatorWithApp {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String CHALLENGE = "Bearer realm=\"Service\", error=\"invalid_token\","
             + " error_description=\"The access token provided is invalid.\"";
-
-    private BoxEmulator box;
-    private TokenClient client;
-    private JwtApp app;
-
-    @BeforeEach
-    void start() {
-        box = BoxEmulator.start();
-        client = new TokenClient(box, HTTP);
-        app = box.registerJwtApp("clientid0000000000000000000000001", "secret-1", "111222333", "kid00001",
-                TestKeys.APP.getPublic());
-    }
-
-    @AfterEach
-    void stop() {
-        box.close();
-    }
 
     private String enterpriseToken() {
         return client.token(app, TestAssertion.enterprise(app, Instant.now()));
