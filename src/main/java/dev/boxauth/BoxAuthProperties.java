@@ -46,10 +46,16 @@ public final class BoxAuthProperties {
     /** How long before expiry a token is refreshed in the background; default {@code 5m}. */
     public static final String REFRESH_MARGIN = "box.auth.refresh-margin";
 
+    /**
+     * {@code true} to obtain the first token when the provider is built (at deployment, in a container),
+     * so that a configuration Box refuses fails at startup; default {@code false}: the first call gets it.
+     */
+    public static final String FETCH_ON_STARTUP = "box.auth.fetch-on-startup";
+
     /** Every property name above, in the order they are documented. */
     public static final List<String> ALL = List.of(CONFIG_FILE, CONFIG, CLIENT_ID, CLIENT_SECRET, ENTERPRISE_ID,
             USER_ID, JWT_KEY_ID, JWT_PRIVATE_KEY, JWT_PRIVATE_KEY_FILE, JWT_PASSPHRASE, JWT_ALGORITHM, TOKEN_URL,
-            API_URL, CONNECT_TIMEOUT, READ_TIMEOUT, REFRESH_MARGIN);
+            API_URL, CONNECT_TIMEOUT, READ_TIMEOUT, REFRESH_MARGIN, FETCH_ON_STARTUP);
 
     private BoxAuthProperties() {
     }

@@ -195,6 +195,21 @@ class BoxAuthEmulatorTest {
     }
 
     @Test
+    void fetchOnStartup_getsTheFirstTokenWhileBuilding_andFailsTheBuildWhenBoxRefuses() {
+        Map<String, String> p = properties();
+        p.put("box.auth.fetch-on-startup", "true");
+        try (BoxTokenProvider provider = BoxAuth.fromProperties(p)) {
+            assertThat(box.tokenRequests()).isEqualTo(1);
+            provider.accessToken();
+            assertThat(box.tokenRequests()).isEqualTo(1);
+        }
+
+        app.authorized(false);
+        BoxTokenException e = catchThrowableOfType(BoxTokenException.class, () -> BoxAuth.fromProperties(p));
+        assertThat(e.error()).contains("unauthorized_client");
+    }
+
+    @Test
     void anUnauthorizedApp_failsOnceWithAdviceForTheAdmin() {
         app.authorized(false);
         try (BoxTokenProvider provider = BoxAuth.fromProperties(properties())) {

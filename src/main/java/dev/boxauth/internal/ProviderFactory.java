@@ -63,7 +63,16 @@ public final class ProviderFactory {
         RefreshingTokenCache cache = new RefreshingTokenCache(grant.describe(), () -> requester.request(grant),
                 clock, executor, settings.refreshMargin(), maxWait(settings));
         LOG.log(Level.INFO, () -> "Box auth ready: " + grant.describe() + ", token endpoint " + settings.tokenUrl());
-        return new CachingTokenProvider(grant.describe(), cache, owned);
+        CachingTokenProvider provider = new CachingTokenProvider(grant.describe(), cache, owned);
+        if (settings.fetchOnStartup()) {
+            try {
+                provider.token();
+            } catch (RuntimeException e) {
+                provider.close();
+                throw e;
+            }
+        }
+        return provider;
     }
 
     /**

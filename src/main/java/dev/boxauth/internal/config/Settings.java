@@ -23,7 +23,8 @@ public record Settings(
         URI apiUrl,
         Duration connectTimeout,
         Duration readTimeout,
-        Duration refreshMargin) {
+        Duration refreshMargin,
+        boolean fetchOnStartup) {
 
     public Settings {
         Objects.requireNonNull(clientId, "clientId");
@@ -44,6 +45,6 @@ public record Settings(
         return "Settings[clientId=" + clientId + ", subject=" + subject + ", keyId=" + keyId
                 + ", algorithm=" + algorithm + ", tokenUrl=" + tokenUrl + ", apiUrl=" + apiUrl
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-                + ", refreshMargin=" + refreshMargin + ", clientSecret=<redacted>, privateKey=<redacted>]";
+                + ", refreshMargin=" + refreshMargin + ", fetchOnStartup=" + fetchOnStartup + ", clientSecret=<redacted>, privateKey=<redacted>]";
     }
 }

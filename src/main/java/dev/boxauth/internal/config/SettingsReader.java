@@ -7,6 +7,7 @@ import static dev.boxauth.BoxAuthProperties.CONFIG;
 import static dev.boxauth.BoxAuthProperties.CONFIG_FILE;
 import static dev.boxauth.BoxAuthProperties.CONNECT_TIMEOUT;
 import static dev.boxauth.BoxAuthProperties.ENTERPRISE_ID;
+import static dev.boxauth.BoxAuthProperties.FETCH_ON_STARTUP;
 import static dev.boxauth.BoxAuthProperties.JWT_ALGORITHM;
 import static dev.boxauth.BoxAuthProperties.JWT_KEY_ID;
 import static dev.boxauth.BoxAuthProperties.JWT_PASSPHRASE;
@@ -92,11 +93,12 @@ public final class SettingsReader {
         Duration connectTimeout = readDuration(CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT);
         Duration readTimeout = readDuration(READ_TIMEOUT, DEFAULT_READ_TIMEOUT);
         Duration refreshMargin = readDuration(REFRESH_MARGIN, DEFAULT_REFRESH_MARGIN);
+        boolean fetchOnStartup = readBoolean(FETCH_ON_STARTUP);
         if (!problems.isEmpty()) {
             throw problems.exception();
         }
         return new Settings(clientId.text(), new Secret(clientSecret.text()), subject, keyId.text(), privateKey,
-                algorithm, tokenUrl, apiUrl, connectTimeout, readTimeout, refreshMargin);
+                algorithm, tokenUrl, apiUrl, connectTimeout, readTimeout, refreshMargin, fetchOnStartup);
     }
 
     private void rejectUnknownProperties() {
@@ -250,6 +252,17 @@ public final class SettingsReader {
             return null;
         }
         return duration;
+    }
+
+    private boolean readBoolean(String property) {
+        String value = property(property);
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (!value.equalsIgnoreCase("true")) {
+            problems.add("BOXAUTH-020", property, "must be true or false (default false).");
+        }
+        return value.equalsIgnoreCase("true");
     }
 
     private String readFile(String property, String path) {

@@ -259,6 +259,15 @@ class SettingsReaderTest {
     }
 
     @Test
+    void fetchOnStartupThatIsNotABoolean_isBoxauth020() {
+        Map<String, String> p = separate();
+        p.put("box.auth.fetch-on-startup", "yes");
+        assertThat(onlyProblem(p).id()).isEqualTo("BOXAUTH-020");
+        p.put("box.auth.fetch-on-startup", "TRUE");
+        assertThat(SettingsReader.read(p).fetchOnStartup()).isTrue();
+    }
+
+    @Test
     void durations_acceptShortFormsAndIso() {
         assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(Durations.parse("45")).isEqualTo(Duration.ofSeconds(45));
