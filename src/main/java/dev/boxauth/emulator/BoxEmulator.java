@@ -26,6 +26,7 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -76,12 +77,27 @@ public final class BoxEmulator implements AutoCloseable {
         return start(Clock.systemUTC());
     }
 
+    /**
+     * Starts an emulator serving plain HTTP on 127.0.0.1 on the given port, for a server whose
+     * configuration must name the emulator's URL before the emulator starts.
+     *
+     * @param port the port, or 0 for a free one
+     * @throws UncheckedIOException if the port cannot be bound
+     */
+    public static BoxEmulator start(int port) {
+        return start(port, Clock.systemUTC());
+    }
+
     /** Starts a plain-HTTP emulator on {@code baseClock} (plus the offset), for tests of exact time boundaries. */
     static BoxEmulator start(Clock baseClock) {
+        return start(0, baseClock);
+    }
+
+    private static BoxEmulator start(int port, Clock baseClock) {
         try {
-            return new BoxEmulator(new ServerSocket(0, 50, loopback()), "http", baseClock);
+            return new BoxEmulator(new ServerSocket(port, 50, loopback()), "http", baseClock);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot bind the Box emulator to 127.0.0.1", e);
+            throw new UncheckedIOException("Cannot bind the Box emulator to 127.0.0.1:" + port, e);
         }
     }
 
@@ -231,6 +247,14 @@ public final class BoxEmulator implements AutoCloseable {
     /** POST requests to the token endpoint, whatever the outcome, including scripted failures. */
     public int tokenRequests() {
         return counters.tokenRequests.get();
+    }
+
+    /**
+     * Every access token issued since start, revoked or not: for tests that check where tokens must not
+     * appear (logs, messages).
+     */
+    public Set<String> issuedAccessTokens() {
+        return issuer.everIssued();
     }
 
     /** Token requests answered with a token. */

@@ -72,4 +72,16 @@ class ConnectionTest {
         assertThatThrownBy(() -> HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(IOException.class);
     }
+
+    @Test
+    void start_onAGivenPort_servesThere() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        try (BoxEmulator box = BoxEmulator.start(port)) {
+            assertThat(box.baseUrl()).isEqualTo(URI.create("http://127.0.0.1:" + port));
+            assertThat(box.tokenUrl()).isEqualTo("http://127.0.0.1:" + port + "/oauth2/token");
+        }
+    }
 }

@@ -81,4 +81,13 @@ class UsersMeTest extends EmulatorWithApp {
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue(CHALLENGE);
         assertThat(box.apiUnauthorized()).isEqualTo(1);
     }
+
+    @Test
+    void issuedAccessTokens_listsEveryTokenEvenAfterRevocation() {
+        String first = enterpriseToken();
+        box.revokeAccessTokens();
+        String second = enterpriseToken();
+
+        assertThat(box.issuedAccessTokens()).containsExactlyInAnyOrder(first, second);
+    }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Issues access tokens and answers which user a token stands for. Shared by every grant. */
@@ -17,6 +18,8 @@ public final class TokenIssuer {
     private final EmulatorClock clock;
     private final RandomIds random;
     private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
+    /** Every token ever issued, revoked or not, so tests can look for them where they must not be. */
+    private final Set<String> everIssued = ConcurrentHashMap.newKeySet();
     private volatile Duration lifetime = DEFAULT_LIFETIME;
 
     private record Issued(BoxUser subject, Instant expiresAt) {
@@ -54,6 +57,7 @@ public final class TokenIssuer {
         Duration life = lifetime;
         String token = random.secret();
         tokens.put(token, new Issued(subject, clock.now().plus(life)));
+        everIssued.add(token);
         return new IssuedToken(token, life.getSeconds());
     }
 
@@ -61,6 +65,11 @@ public final class TokenIssuer {
     public BoxUser subjectOf(String accessToken) {
         Issued issued = accessToken == null ? null : tokens.get(accessToken);
         return issued != null && clock.now().isBefore(issued.expiresAt()) ? issued.subject() : null;
+    }
+
+    /** Every access token issued so far, including revoked and expired ones. */
+    public Set<String> everIssued() {
+        return Set.copyOf(everIssued);
     }
 
     /** Invalidates every token issued so far; later tokens are valid again. */
