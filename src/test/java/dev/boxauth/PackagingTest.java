@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The runtime library never loads the emulator, which ships in its own jar. */
+/**
+ * The runtime library never loads the emulator, which ships in its own jar, and only the container layer
+ * ({@code jaxrs}, {@code internal.cdi}) uses Jakarta EE or MicroProfile types.
+ */
 class PackagingTest {
 
     private static final Path CLASSES = Path.of("target/classes/dev/boxauth");
@@ -36,6 +39,21 @@ class PackagingTest {
                         String text = read(f);
                         return text.contains("org/jose4j") || text.contains("org/bouncycastle")
                                 || text.replace("dev/boxauth/emulator", "").contains("dev/boxauth/");
+                    })
+                    .toList();
+            assertThat(offenders).isEmpty();
+        }
+    }
+
+    @Test
+    void theCoreUsesNoContainerType() throws IOException {
+        try (Stream<Path> files = Files.walk(CLASSES)) {
+            List<Path> offenders = files
+                    .filter(f -> f.toString().endsWith(".class"))
+                    .filter(f -> !f.startsWith(CLASSES.resolve("jaxrs")) && !f.startsWith(CLASSES.resolve("internal/cdi")))
+                    .filter(f -> {
+                        String text = read(f);
+                        return text.contains("jakarta/") || text.contains("org/eclipse/microprofile");
                     })
                     .toList();
             assertThat(offenders).isEmpty();

@@ -1,0 +1,54 @@
+package dev.boxauth.internal.cdi;
+
+import dev.boxauth.BoxTokenProvider;
+import dev.boxauth.internal.ProviderFactory;
+import dev.boxauth.internal.config.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.Executor;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/** Produces the application's {@link BoxTokenProvider}; added to each application by {@link BoxAuthExtension}. */
+class BoxTokenProviderProducer {
+
+    private static final System.Logger LOG = System.getLogger(BoxTokenProviderProducer.class.getName());
+    /** Jakarta Concurrency's default executor: its threads are the server's, and stop with the application. */
+    private static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
+
+    @Produces
+    @ApplicationScoped
+    BoxTokenProvider provider(BoxAuthExtension extension) {
+        Settings settings = extension.settings();
+        return ProviderFactory.create(settings, new ProviderFactory.Options(null, managedExecutor(), null, null, null));
+    }
+
+    void close(@Disposes BoxTokenProvider provider) {
+        provider.close();
+    }
+
+    /** Obtains the first token while the application starts, when the configuration asks for it. */
+    void startup(@Observes @Initialized(ApplicationScoped.class) Object started, BoxAuthExtension extension,
+            Instance<BoxTokenProvider> provider) {
+        if (extension.fetchOnStartup()) {
+            provider.get().token();
+        }
+    }
+
+    /** The server's managed executor, or {@code null} (the provider then owns a small pool) where there is none. */
+    private static Executor managedExecutor() {
+        try {
+            Object found = new InitialContext().lookup(MANAGED_EXECUTOR);
+            return found instanceof Executor executor ? executor : null;
+        } catch (NamingException | RuntimeException e) {
+            LOG.log(Level.DEBUG, () -> "No " + MANAGED_EXECUTOR + " (" + e.getClass().getSimpleName()
+                    + "); Box token refreshes run on box-auth's own daemon threads");
+            return null;
+        }
+    }
+}

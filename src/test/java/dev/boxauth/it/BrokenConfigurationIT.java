@@ -1,0 +1,52 @@
+package dev.boxauth.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.boxauth.it.app.ItApplication;
+import dev.boxauth.it.app.TokenResource;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.ShouldThrowException;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A deployment whose configuration cannot work fails, and the server's log lists every problem. */
+@ExtendWith(ArquillianExtension.class)
+class BrokenConfigurationIT extends LibertyIT {
+
+    private static final String WRONG_PASSPHRASE = "not-the-passphrase-31337";
+
+    @Deployment(testable = false)
+    @ShouldThrowException(DeploymentException.class)
+    static WebArchive deployment() {
+        return war("broken", Map.of(
+                "box.auth.client-id", "fixture-client-id-not-real",
+                "box.auth.client-secret", CLIENT_SECRET,
+                "box.auth.enterprise-id", "acme",
+                "box.auth.jwt.key-id", "fixture-key-id",
+                "box.auth.jwt.private-key-file",
+                Path.of("src/test/resources/keys/genrsa-des3-pbkdf2-sha256.pem").toAbsolutePath().toString(),
+                "box.auth.jwt.passphrase", WRONG_PASSPHRASE,
+                "box.auth.jwt.algorithm", "HS256",
+                "box.auth.token-url", "http://api.box.example/oauth2/token"), ItApplication.class, TokenResource.class);
+    }
+
+    @Test
+    void theDeploymentFails_listingEachProblemWithItsIdPropertyAndFix() {
+        String log = serverLog("messages.log");
+        int start = log.lastIndexOf("The Box auth configuration has");
+        assertThat(start).as("the problems in messages.log").isNotNegative();
+        String problems = log.substring(start);
+
+        assertThat(problems).contains("has 4 problems",
+                "BOXAUTH-007 box.auth.enterprise-id: must be a numeric Box id",
+                "BOXAUTH-011 box.auth.jwt.passphrase: does not decrypt the private key",
+                "BOXAUTH-015 box.auth.jwt.algorithm: must be RS256, RS384 or RS512",
+                "BOXAUTH-017 box.auth.token-url: uses http off the loopback interface");
+        assertThat(log).doesNotContain(WRONG_PASSPHRASE).doesNotContain(CLIENT_SECRET);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.boxauth.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.boxauth.emulator.BoxEmulator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * What the integration tests share: the committed fixture app (its JSON config file is what the
+ * server reads), an emulator that knows that app, WARs that hold the library as a jar in WEB-INF/lib as
+ * users deploy it, and the server's log files.
+ */
+abstract class LibertyIT {
+
+    static final Path CONFIG_FILE = Path.of("src/test/resources/keys/console-config.json").toAbsolutePath();
+    static final String CLIENT_SECRET = "fixture-client-secret-not-real";
+    static final String PASSPHRASE = "box-auth-test-only";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** An emulator on a free port (0) or a given one, with the fixture app registered. */
+    static BoxEmulator emulatorWithFixtureApp(int port) {
+        BoxEmulator box = BoxEmulator.start(port);
+        box.registerJwtApp("fixture-client-id-not-real", CLIENT_SECRET, "12345678", "fixture-key-id",
+                fixturePublicKey());
+        return box;
+    }
+
+    /** The configuration a deployment needs to reach {@code box} with the fixture app. */
+    static Map<String, String> configFor(BoxEmulator box) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("box.auth.config-file", CONFIG_FILE.toString());
+        config.put("box.auth.token-url", box.tokenUrl());
+        config.put("box.auth.api-url", box.apiUrl());
+        config.put("box-api/mp-rest/url", box.apiUrl());
+        return config;
+    }
+
+    /**
+     * A WAR with the library jar and its runtime dependencies in WEB-INF/lib, the given classes, and the
+     * given configuration as microprofile-config.properties. Its ordinal, 600, puts it above the
+     * server's variables (500) and environment (300), so each test sees only its own configuration.
+     */
+    static WebArchive war(String name, Map<String, String> config, Class<?>... classes) {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war").addClasses(classes);
+        war.addAsLibraries(libraryJars().stream().map(Path::toFile).toArray(java.io.File[]::new));
+        if (!config.isEmpty()) {
+            String properties = "config_ordinal=600\n" + config.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\"))
+                    .collect(Collectors.joining("\n"));
+            war.addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
+        }
+        return war;
+    }
+
+    /** The packaged library (failsafe runs after package) and the jars it needs at run time. */
+    private static List<Path> libraryJars() {
+        List<Path> jars = new ArrayList<>();
+        jars.add(Path.of(System.getProperty("boxauth.jar")));
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            String file = Path.of(entry).getFileName().toString();
+            if (Stream.of("jose4j-", "slf4j-api-", "bcpkix-", "bcprov-", "bcutil-").anyMatch(file::startsWith)) {
+                jars.add(Path.of(entry));
+            }
+        }
+        return jars;
+    }
+
+    static HttpResponse<String> get(URL base, String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A file in the server's logs directory; empty text when the server has not written it. */
+    static String serverLog(String name) {
+        Path file = Path.of(System.getProperty("liberty.wlpHome"), "usr", "servers",
+                System.getProperty("liberty.serverName"), "logs", name);
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Neither messages.log nor trace.log holds a secret of the fixture app or a token the emulator issued. */
+    static void assertServerLogsHoldNoSecret(BoxEmulator box) {
+        List<String> secrets = new ArrayList<>(List.of(CLIENT_SECRET, PASSPHRASE));
+        secrets.addAll(box.issuedAccessTokens());
+        secrets.addAll(keyLines("console-pbkdf2-sha1-des3.pem"));
+        secrets.addAll(keyLines("genrsa-des3-pbkdf2-sha256.pem"));
+        for (String log : new String[] {"messages.log", "trace.log"}) {
+            String text = serverLog(log);
+            for (String secret : secrets) {
+                assertThat(text).as(log).doesNotContain(secret);
+            }
+            assertThat(text).as(log + " holds no JWT assertion").doesNotContain("eyJ");
+        }
+    }
+
+    private static List<String> keyLines(String fixture) {
+        try {
+            return Files.readAllLines(Path.of("src/test/resources/keys", fixture)).stream()
+                    .filter(line -> !line.startsWith("-----") && line.length() > 20).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PublicKey fixturePublicKey() {
+        try {
+            String pem = Files.readString(Path.of("src/test/resources/keys/public.pem"));
+            String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the fixture public key", e);
+        }
+    }
+}
