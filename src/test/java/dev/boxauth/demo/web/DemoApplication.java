@@ -3,10 +3,7 @@ package dev.boxauth.demo.web;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
-/**
- * The demo web application (packaged by the maven-war-plugin "demo-war" execution, served by the
- * boxAuthDemo Liberty server under {@code /demo}). Its resources are under {@code /demo/api}.
- */
-@ApplicationPath("api")
+/** The demo web application, served by the boxAuthDemo Liberty server at {@code /demo}. */
+@ApplicationPath("/")
 public class DemoApplication extends Application {
 }

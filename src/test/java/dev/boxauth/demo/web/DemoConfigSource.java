@@ -1,0 +1,77 @@
+package dev.boxauth.demo.web;
+
+import dev.boxauth.emulator.BoxEmulator;
+import dev.boxauth.emulator.JwtApp;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Points the demo at Box or at an embedded Box emulator. When the server's environment or system
+ * properties configure a Box app ({@code BOX_AUTH_CONFIG_FILE}, {@code BOX_AUTH_CONFIG} or
+ * {@code BOX_AUTH_CLIENT_ID}), this source only names the API for the Rest Client; otherwise it starts
+ * the emulator, creates a JWT app there and supplies its configuration, so the demo works offline.
+ * Its ordinal is below every standard source, so anything configured elsewhere wins.
+ */
+public class DemoConfigSource implements ConfigSource {
+
+    /** A Box app is configured when one of these is set, as a system property or environment variable. */
+    private static final List<String> APP_SETTINGS = List.of("box.auth.config-file", "box.auth.config", "box.auth.client-id");
+
+    private final Map<String, String> properties;
+    private final BoxEmulator emulator;
+
+    public DemoConfigSource() {
+        if (boxAppConfigured()) {
+            emulator = null;
+            String api = setting("box.auth.api-url", "https://api.box.com/2.0");
+            properties = Map.of("box-api/mp-rest/url", api, "demo.target", "Box (" + api + ")");
+        } else {
+            emulator = BoxEmulator.start();
+            JwtApp app = emulator.createJwtApp();
+            properties = Map.of(
+                    "box.auth.config", app.configJson(),
+                    "box.auth.token-url", emulator.tokenUrl(),
+                    "box.auth.api-url", emulator.apiUrl(),
+                    "box-api/mp-rest/url", emulator.apiUrl(),
+                    "demo.target", "the embedded Box emulator at " + emulator.baseUrl());
+        }
+    }
+
+    /** The emulator this source started, or {@code null} when the demo talks to Box. */
+    BoxEmulator emulator() {
+        return emulator;
+    }
+
+    private static boolean boxAppConfigured() {
+        return APP_SETTINGS.stream().anyMatch(name -> setting(name, null) != null);
+    }
+
+    /** A system property, or the environment variable MicroProfile Config maps it to. */
+    private static String setting(String property, String defaultValue) {
+        String env = System.getenv(property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
+        return env != null ? env : System.getProperty(property, defaultValue);
+    }
+
+    @Override
+    public Set<String> getPropertyNames() {
+        return properties.keySet();
+    }
+
+    @Override
+    public String getValue(String name) {
+        return properties.get(name);
+    }
+
+    @Override
+    public String getName() {
+        return "box-auth demo";
+    }
+
+    @Override
+    public int getOrdinal() {
+        return 50;
+    }
+}

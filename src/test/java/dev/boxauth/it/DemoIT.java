@@ -1,0 +1,45 @@
+package dev.boxauth.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.boxauth.demo.web.BoxUsers;
+import dev.boxauth.demo.web.DemoApplication;
+import dev.boxauth.demo.web.DemoConfigSource;
+import dev.boxauth.demo.web.DemoResource;
+import dev.boxauth.demo.web.DemoShutdown;
+import java.io.File;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The demo application, as `mvn -Pdemo package` serves it, answers with the identity the emulator gives it. */
+@ExtendWith(ArquillianExtension.class)
+class DemoIT extends LibertyIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return war("demo", Map.of(), DemoApplication.class, DemoResource.class, BoxUsers.class,
+                DemoConfigSource.class, DemoShutdown.class)
+                .addAsServiceProvider(ConfigSource.class, DemoConfigSource.class)
+                .addAsLibrary(new File(System.getProperty("boxauth.emulator.jar")));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void thePageShowsWhoBoxSaysTheAppIs() {
+        HttpResponse<String> page = get(base, "");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Talking to the embedded Box emulator", "Box says this app is <b>Box Emulator App");
+        assertThat(get(base, "me").body()).contains("\"login\":\"AutomationUser_");
+    }
+}
