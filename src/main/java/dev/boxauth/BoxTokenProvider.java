@@ -35,6 +35,33 @@ public interface BoxTokenProvider extends AutoCloseable {
      */
     void invalidate(String rejectedToken);
 
+    /**
+     * A provider of tokens for one user of the same Box app (JWT {@code box_sub_type=user}, Client
+     * Credentials {@code box_subject_type=user}), with its own cache and single-flight refresh. Providers
+     * are kept in a bounded cache ({@code box.auth.user-cache-size}); closing this provider closes them.
+     *
+     * @param userId the Box user id, numeric
+     * @throws BoxAuthException when the id is not numeric, or the method cannot act as a user (OAuth 2.0,
+     *     developer token)
+     */
+    BoxTokenProvider forUser(String userId);
+
+    /**
+     * A downscoped token (token exchange) derived from this provider's current token, cached by its
+     * parameters until it nears expiry and then exchanged again from a fresh parent token (a downscoped
+     * token cannot be refreshed).
+     *
+     * @throws BoxTokenException when Box refuses the exchange, for example because the parent token lacks
+     *     a requested scope
+     */
+    BoxAccessToken downscope(Downscope request);
+
+    /**
+     * Revokes the current token at Box and drops it; for OAuth 2.0 this ends the user's sign-in, since
+     * revoking either token disables both. The next call obtains a new token where the method can.
+     */
+    void revoke();
+
     /** Stops background refreshes and releases threads. Idempotent. */
     @Override
     void close();

@@ -1,6 +1,8 @@
 package dev.boxauth.internal;
 
 import dev.boxauth.BoxAccessToken;
+import dev.boxauth.BoxAuthException;
+import dev.boxauth.Downscope;
 import dev.boxauth.BoxTokenProvider;
 import dev.boxauth.internal.cache.RefreshingTokenCache;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +33,21 @@ final class CachingTokenProvider implements BoxTokenProvider {
     @Override
     public void invalidate(String rejectedToken) {
         cache.invalidate(rejectedToken);
+    }
+
+    @Override
+    public BoxTokenProvider forUser(String userId) {
+        throw new BoxAuthException("forUser is not implemented yet for " + description);
+    }
+
+    @Override
+    public BoxAccessToken downscope(Downscope request) {
+        throw new BoxAuthException("downscope is not implemented yet for " + description);
+    }
+
+    @Override
+    public void revoke() {
+        throw new BoxAuthException("revoke is not implemented yet for " + description);
     }
 
     @Override

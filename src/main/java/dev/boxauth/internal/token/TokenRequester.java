@@ -10,6 +10,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,9 +46,21 @@ public final class TokenRequester {
     }
 
     /**
+     * The access token of {@link #exchange(Grant)}.
+     *
      * @throws BoxTokenException when Box did not issue a token
      */
     public BoxAccessToken request(Grant grant) {
+        return exchange(grant).accessToken();
+    }
+
+    /**
+     * Everything Box answered: the access token and, depending on the grant, a refresh token or the
+     * restrictions of a downscoped token.
+     *
+     * @throws BoxTokenException when Box did not issue a token
+     */
+    public TokenResponse exchange(Grant grant) {
         Duration waited = Duration.ZERO;
         boolean skewCorrected = false;
         BoxTokenException last = null;
@@ -151,7 +164,7 @@ public final class TokenRequester {
         return backoff(attempt);
     }
 
-    private BoxAccessToken parseToken(Grant grant, TokenHttpResponse response, Instant sentAt) {
+    private TokenResponse parseToken(Grant grant, TokenHttpResponse response, Instant sentAt) {
         Map<String, Object> json = parseJson(response.body());
         String accessToken = text(json, "access_token");
         Object expiresIn = json == null ? null : json.get("expires_in");
@@ -161,8 +174,12 @@ public final class TokenRequester {
                     + "box.auth.token-url (" + endpoint.describe() + ") is Box's token endpoint.",
                     null, null, 200, false, null);
         }
+        List<String> restrictedTo = json.get("restricted_to") instanceof List<?> entries
+                ? entries.stream().map(TokenRequester::toJson).toList()
+                : List.of();
         // Measured from when the request left, on our clock, so the expiry is never later than Box's.
-        return new BoxAccessToken(accessToken, sentAt.plusSeconds(seconds.longValue()));
+        return new TokenResponse(new BoxAccessToken(accessToken, sentAt.plusSeconds(seconds.longValue())),
+                text(json, "refresh_token"), restrictedTo, text(json, "issued_token_type"));
     }
 
     private BoxTokenException refused(Grant grant, int status, String error, String description, String hint,
@@ -199,6 +216,11 @@ public final class TokenRequester {
         } catch (JoseException | RuntimeException e) {
             return null;
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String toJson(Object entry) {
+        return entry instanceof Map<?, ?> map ? JsonUtil.toJson((Map<String, ?>) map) : String.valueOf(entry);
     }
 
     private static String text(Map<String, Object> json, String name) {

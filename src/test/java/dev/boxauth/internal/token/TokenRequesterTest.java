@@ -257,4 +257,19 @@ class TokenRequesterTest {
 
         assertThat(Thread.interrupted()).isTrue();
     }
+
+    @Test
+    void exchange_returnsTheRefreshTokenAndRestrictions_butNeverShowsTheTokens() {
+        box.then(new TokenHttpResponse(200, "{\"access_token\":\"at-1\",\"expires_in\":3600,\"refresh_token\":\"rt-1\","
+                + "\"issued_token_type\":\"urn:ietf:params:oauth:token-type:access_token\","
+                + "\"restricted_to\":[{\"scope\":\"item_preview\",\"object\":{\"id\":\"1\",\"type\":\"file\"}}]}",
+                null, null));
+
+        TokenResponse response = requester.exchange(grant);
+
+        assertThat(response.refreshToken()).isEqualTo("rt-1");
+        assertThat(response.issuedTokenType()).isEqualTo("urn:ietf:params:oauth:token-type:access_token");
+        assertThat(response.restrictedTo()).singleElement().asString().contains("item_preview");
+        assertThat(response.toString()).doesNotContain("at-1").doesNotContain("rt-1");
+    }
 }
