@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The runtime library never loads the emulator, which ships in its own jar, and only the container layer
- * ({@code jaxrs}, {@code internal.cdi}) uses Jakarta EE or MicroProfile types.
+ * ({@code jaxrs}, {@code cdi}, {@code internal.cdi}) uses Jakarta EE or MicroProfile types.
  */
 class PackagingTest {
 
@@ -50,7 +50,8 @@ class PackagingTest {
         try (Stream<Path> files = Files.walk(CLASSES)) {
             List<Path> offenders = files
                     .filter(f -> f.toString().endsWith(".class"))
-                    .filter(f -> !f.startsWith(CLASSES.resolve("jaxrs")) && !f.startsWith(CLASSES.resolve("internal/cdi")))
+                    .filter(f -> !f.startsWith(CLASSES.resolve("jaxrs")) && !f.startsWith(CLASSES.resolve("cdi"))
+                            && !f.startsWith(CLASSES.resolve("internal/cdi")))
                     .filter(f -> {
                         String text = read(f);
                         return text.contains("jakarta/") || text.contains("org/eclipse/microprofile");

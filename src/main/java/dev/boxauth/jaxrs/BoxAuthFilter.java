@@ -1,6 +1,8 @@
 package dev.boxauth.jaxrs;
 
 import dev.boxauth.BoxTokenProvider;
+import dev.boxauth.cdi.BoxApp;
+import dev.boxauth.cdi.BoxAsUser;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Priorities;
@@ -9,7 +11,10 @@ import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.lang.reflect.Method;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sends the Box access token with every request of a JAX-RS client or MicroProfile Rest Client, and drops
@@ -21,6 +26,10 @@ import java.util.Objects;
  * client.register(new BoxAuthFilter(provider));             // plain Java
  * }</pre>
  *
+ * <p>Which app: {@link BoxApp} on the Rest Client interface, else the request property {@link #APP},
+ * else the default app. Acting as a user: the request property {@link #AS_USER}, else an {@code As-User}
+ * header the caller set, else {@link BoxAsUser} on the Rest Client method or interface.
+ *
  * <p>Only delegates to the {@link BoxTokenProvider}: a request never waits on a lock while a valid token is
  * cached. A 401 is not retried here (a filter cannot resend a request); the caller's next request gets
  * the new token.
@@ -28,50 +37,97 @@ import java.util.Objects;
 @Priority(Priorities.AUTHENTICATION)
 public final class BoxAuthFilter implements ClientRequestFilter, ClientResponseFilter {
 
+    /** Request property: the name of the Box app whose token to send (see {@link BoxApp}). */
+    public static final String APP = "dev.boxauth.app";
+    /** Request property: the Box user id to act as ({@code As-User}). */
+    public static final String AS_USER = "dev.boxauth.as-user";
+
     private static final String BEARER = "Bearer ";
-    /** Remembers, per request, which token was sent, so that a 401 invalidates exactly that one. */
-    private static final String SENT_TOKEN = BoxAuthFilter.class.getName() + ".token";
+    private static final String AS_USER_HEADER = "As-User";
+    /** MicroProfile Rest Client puts the interface method being called under this request property. */
+    private static final String INVOKED_METHOD = "org.eclipse.microprofile.rest.client.invokedMethod";
+    /** Remembers, per request, which provider and token were used, so that a 401 invalidates exactly that one. */
+    private static final String SENT = BoxAuthFilter.class.getName() + ".sent";
+    private static final String DEFAULT_APP = "";
 
-    /**
-     * Set once; looked up lazily because Rest Client providers do not reliably get CDI injection
-     * (OpenLiberty issues 27326, 23758). A racing first lookup finds the same application-scoped proxy.
-     */
-    private volatile BoxTokenProvider provider;
-
-    /** For CDI applications: the application's {@link BoxTokenProvider} bean is looked up on first use. */
-    public BoxAuthFilter() {
+    private record Sent(BoxTokenProvider provider, String token) {
     }
 
-    /** For plain Java, or to use a provider other than the application's default one. */
+    /** The provider passed in (plain Java), or {@code null} to look providers up in CDI. */
+    private final BoxTokenProvider given;
+    /**
+     * Providers found in CDI by app name. Looked up lazily because Rest Client providers do not reliably
+     * get CDI injection (OpenLiberty issues 27326, 23758); the values are application-scoped proxies.
+     */
+    private final Map<String, BoxTokenProvider> found = new ConcurrentHashMap<>();
+
+    /** For CDI applications: the application's {@link BoxTokenProvider} beans are looked up on first use. */
+    public BoxAuthFilter() {
+        this.given = null;
+    }
+
+    /** For plain Java, or to use a provider other than the application's. */
     public BoxAuthFilter(BoxTokenProvider provider) {
-        this.provider = Objects.requireNonNull(provider, "provider");
+        this.given = Objects.requireNonNull(provider, "provider");
     }
 
     @Override
     public void filter(ClientRequestContext request) {
-        String token = provider().accessToken();
-        request.setProperty(SENT_TOKEN, token);
+        Method invoked = request.getProperty(INVOKED_METHOD) instanceof Method m ? m : null;
+        BoxTokenProvider provider = provider(appName(request, invoked));
+        String token = provider.accessToken();
+        request.setProperty(SENT, new Sent(provider, token));
         request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, BEARER + token);
+        String asUser = asUser(request, invoked);
+        if (asUser != null) {
+            request.getHeaders().putSingle(AS_USER_HEADER, asUser);
+        }
     }
 
     @Override
     public void filter(ClientRequestContext request, ClientResponseContext response) {
-        if (response.getStatus() == 401 && request.getProperty(SENT_TOKEN) instanceof String token) {
-            provider().invalidate(token);
+        if (response.getStatus() == 401 && request.getProperty(SENT) instanceof Sent sent) {
+            sent.provider().invalidate(sent.token());
         }
     }
 
-    private BoxTokenProvider provider() {
-        BoxTokenProvider p = provider;
-        if (p == null) {
-            p = CDI.current().select(BoxTokenProvider.class).get();
-            provider = p;
+    private static String appName(ClientRequestContext request, Method invoked) {
+        if (invoked != null) {
+            BoxApp app = invoked.getDeclaringClass().getAnnotation(BoxApp.class);
+            if (app != null) {
+                return app.value();
+            }
         }
-        return p;
+        return request.getProperty(APP) instanceof String name ? name : DEFAULT_APP;
+    }
+
+    private static String asUser(ClientRequestContext request, Method invoked) {
+        if (request.getProperty(AS_USER) instanceof String id) {
+            return id;
+        }
+        if (request.getHeaders().containsKey(AS_USER_HEADER) || invoked == null) {
+            return null;
+        }
+        BoxAsUser onMethod = invoked.getAnnotation(BoxAsUser.class);
+        BoxAsUser annotation = onMethod != null ? onMethod : invoked.getDeclaringClass().getAnnotation(BoxAsUser.class);
+        return annotation == null ? null : annotation.value();
+    }
+
+    private BoxTokenProvider provider(String app) {
+        if (given != null) {
+            return given;
+        }
+        BoxTokenProvider provider = found.get(app);
+        if (provider == null) {
+            provider = found.computeIfAbsent(app, name -> name.isEmpty()
+                    ? CDI.current().select(BoxTokenProvider.class).get()
+                    : CDI.current().select(BoxTokenProvider.class, BoxApp.Literal.of(name)).get());
+        }
+        return provider;
     }
 
     @Override
     public String toString() {
-        return "BoxAuthFilter[" + (provider == null ? "CDI provider, not yet looked up" : provider) + "]";
+        return "BoxAuthFilter[" + (given != null ? given : "CDI providers " + found.keySet()) + "]";
     }
 }

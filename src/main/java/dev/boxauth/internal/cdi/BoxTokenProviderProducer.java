@@ -1,6 +1,7 @@
 package dev.boxauth.internal.cdi;
 
 import dev.boxauth.BoxTokenProvider;
+import dev.boxauth.cdi.BoxApp;
 import dev.boxauth.internal.ProviderFactory;
 import dev.boxauth.internal.config.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,11 @@ class BoxTokenProviderProducer {
     @Produces
     @ApplicationScoped
     BoxTokenProvider provider(BoxAuthExtension extension) {
-        Settings settings = extension.settings();
+        return create(extension.settings());
+    }
+
+    /** A provider on the server's managed executor, where there is one. */
+    static BoxTokenProvider create(Settings settings) {
         return ProviderFactory.create(settings, new ProviderFactory.Options(null, managedExecutor(), null, null, null));
     }
 
@@ -34,9 +39,12 @@ class BoxTokenProviderProducer {
 
     /** Obtains the first token while the application starts, when the configuration asks for it. */
     void startup(@Observes @Initialized(ApplicationScoped.class) Object started, BoxAuthExtension extension,
-            Instance<BoxTokenProvider> provider) {
+            Instance<BoxTokenProvider> providers) {
         if (extension.fetchOnStartup()) {
-            provider.get().token();
+            providers.get().token();
+        }
+        for (String app : extension.namedAppsFetchingOnStartup()) {
+            providers.select(BoxApp.Literal.of(app)).get().token();
         }
     }
 

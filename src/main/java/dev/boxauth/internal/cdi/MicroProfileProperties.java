@@ -1,17 +1,28 @@
 package dev.boxauth.internal.cdi;
 
 import dev.boxauth.BoxAuthProperties;
+import dev.boxauth.BoxConfigException;
+import dev.boxauth.ConfigProblem;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 
-/** Reads the {@code box.auth.*} properties through the standard MicroProfile Config API only. */
+/**
+ * Reads the {@code box.auth.*} properties through the standard MicroProfile Config API only, for the
+ * default app ({@code box.auth.client-id}) or a named one ({@code box.auth.archive.client-id}).
+ */
 final class MicroProfileProperties {
 
     private static final String PREFIX = "box.auth.";
+    /** Property groups, which look like app names in {@code box.auth.<group>.<name>}. */
+    private static final Set<String> GROUPS = Set.of("jwt", "oauth");
+    private static final Pattern APP_PROPERTY = Pattern.compile("box\\.auth\\.([a-z0-9-]+)\\.(.+)");
     /** The known names as environment variables, which some sources list back as {@code box.auth.token.url}. */
     private static final Set<String> KNOWN_AS_ENVIRONMENT =
             BoxAuthProperties.ALL.stream().map(MicroProfileProperties::asEnvironmentName).collect(Collectors.toSet());
@@ -19,25 +30,69 @@ final class MicroProfileProperties {
     private MicroProfileProperties() {
     }
 
+    /** The prefix of an app's properties: {@code box.auth.} for the default app ({@code ""}). */
+    static String prefix(String app) {
+        return app.isEmpty() ? PREFIX : PREFIX + app + ".";
+    }
+
     /**
-     * Every known property, looked up by name so that environment variables ({@code BOX_AUTH_CONFIG_FILE})
-     * and server variables apply, plus every other {@code box.auth.*} name a source lists, so that a
-     * misspelling is reported rather than ignored. Liberty's environment source lists
-     * {@code BOX_AUTH_TOKEN_URL} as {@code box.auth.token.url}: such spellings of known names are not
-     * misspellings.
+     * One app's properties, under the default app's names (as {@code SettingsReader} reads them): every
+     * known property, looked up by name so that environment variables ({@code BOX_AUTH_CONFIG_FILE}) and
+     * server variables apply, plus every other name of the app a source lists, so that a misspelling is
+     * reported rather than ignored. Liberty's environment source lists {@code BOX_AUTH_TOKEN_URL} as
+     * {@code box.auth.token.url}: such spellings of known names are not misspellings.
+     *
+     * @param apps the named apps, whose properties are not the default app's misspellings
      */
-    static Map<String, String> read(Config config) {
+    static Map<String, String> read(Config config, String app, Set<String> apps) {
+        String prefix = prefix(app);
         Map<String, String> properties = new TreeMap<>();
         for (String name : BoxAuthProperties.ALL) {
-            config.getOptionalValue(name, String.class).ifPresent(value -> properties.put(name, value));
+            config.getOptionalValue(prefix + name.substring(PREFIX.length()), String.class)
+                    .ifPresent(value -> properties.put(name, value));
         }
         for (String name : config.getPropertyNames()) {
-            if (name.startsWith(PREFIX) && !properties.containsKey(name)
-                    && !KNOWN_AS_ENVIRONMENT.contains(asEnvironmentName(name))) {
-                config.getOptionalValue(name, String.class).ifPresent(value -> properties.put(name, value));
+            if (!name.startsWith(prefix)) {
+                continue;
+            }
+            String own = PREFIX + name.substring(prefix.length());
+            if (!properties.containsKey(own) && !KNOWN_AS_ENVIRONMENT.contains(asEnvironmentName(own))
+                    && !apps.contains(firstSegment(own))) {
+                config.getOptionalValue(name, String.class).ifPresent(value -> properties.put(own, value));
             }
         }
         return properties;
+    }
+
+    /** The named apps that configuration mentions: {@code archive} for {@code box.auth.archive.client-id}. */
+    static Set<String> appNames(Config config) {
+        Set<String> apps = new TreeSet<>();
+        for (String name : config.getPropertyNames()) {
+            Matcher m = APP_PROPERTY.matcher(name);
+            if (m.matches() && !GROUPS.contains(m.group(1))
+                    && KNOWN_AS_ENVIRONMENT.contains(asEnvironmentName(PREFIX + m.group(2)))) {
+                apps.add(m.group(1));
+            }
+        }
+        return apps;
+    }
+
+    /** The problems of a named app's configuration under the names the user wrote. */
+    static BoxConfigException named(BoxConfigException e, String app) {
+        if (app.isEmpty()) {
+            return e;
+        }
+        String prefix = prefix(app);
+        return new BoxConfigException(e.problems().stream()
+                .map(p -> new ConfigProblem(p.id(), p.property().replace(PREFIX, prefix),
+                        p.message().replace(PREFIX, prefix)))
+                .toList());
+    }
+
+    private static String firstSegment(String name) {
+        String rest = name.substring(PREFIX.length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
     }
 
     /** MicroProfile Config's mapping of a property name to an environment variable name. */

@@ -2,7 +2,11 @@ package dev.boxauth.internal.cdi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.boxauth.BoxConfigException;
+import dev.boxauth.ConfigProblem;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
@@ -37,7 +41,7 @@ class MicroProfilePropertiesTest {
 
         @Override
         public Iterable<ConfigSource> getConfigSources() {
-            return java.util.List.of();
+            return List.of();
         }
 
         @Override
@@ -58,8 +62,47 @@ class MicroProfilePropertiesTest {
                 "box.auth.token.url", "listed by an environment source",
                 "box.auth.client_secret", "also an environment spelling",
                 "box.auth.clientid", "a misspelling",
-                "other.property", "not ours")));
+                "other.property", "not ours")), "", Set.of());
 
         assertThat(read).containsOnlyKeys("box.auth.config-file", "box.auth.clientid");
+    }
+
+    @Test
+    void read_aNamedApp_underTheDefaultNames_andKeepsItOutOfTheDefaultApp() {
+        MapConfig config = new MapConfig(Map.of(
+                "box.auth.config-file", "/default.json",
+                "box.auth.archive.config-file", "/archive.json",
+                "box.auth.archive.jwt.key-id", "k2",
+                "box.auth.archive.clientid", "a misspelling in the archive app"));
+
+        assertThat(MicroProfileProperties.appNames(config)).containsExactly("archive");
+        assertThat(MicroProfileProperties.read(config, "", Set.of("archive")))
+                .containsOnlyKeys("box.auth.config-file");
+        assertThat(MicroProfileProperties.read(config, "archive", Set.of("archive"))).containsOnly(
+                Map.entry("box.auth.config-file", "/archive.json"), Map.entry("box.auth.jwt.key-id", "k2"),
+                Map.entry("box.auth.clientid", "a misspelling in the archive app"));
+    }
+
+    @Test
+    void appNames_ignoresPropertyGroupsAndEnvironmentSpellingsOfDefaultProperties() {
+        MapConfig config = new MapConfig(Map.of(
+                "box.auth.jwt.key-id", "k",
+                "box.auth.jwt.key.id", "k",
+                "box.auth.config.file", "/c.json",
+                "box.auth.client.id", "c",
+                "box.auth.reports.client.secret", "s"));
+
+        assertThat(MicroProfileProperties.appNames(config)).containsExactly("reports");
+    }
+
+    @Test
+    void named_showsTheNamedAppsPropertyNames() {
+        BoxConfigException e = new BoxConfigException(List.of(new ConfigProblem("BOXAUTH-006", "box.auth.client-secret",
+                "is not set. Set it, or boxAppSettings.clientSecret in the JSON of box.auth.config-file/box.auth.config.")));
+
+        ConfigProblem problem = MicroProfileProperties.named(e, "archive").problems().get(0);
+
+        assertThat(problem.property()).isEqualTo("box.auth.archive.client-secret");
+        assertThat(problem.message()).contains("box.auth.archive.config-file/box.auth.archive.config");
     }
 }
