@@ -2,6 +2,10 @@ package dev.boxauth.emulator;
 
 import dev.boxauth.emulator.internal.ApiEndpoint;
 import dev.boxauth.emulator.internal.AppRegistration;
+import dev.boxauth.emulator.internal.AuthorizationCodeGrant;
+import dev.boxauth.emulator.internal.AuthorizationCodes;
+import dev.boxauth.emulator.internal.AuthorizeEndpoint;
+import dev.boxauth.emulator.internal.ClientCredentialsGrant;
 import dev.boxauth.emulator.internal.Counters;
 import dev.boxauth.emulator.internal.DeveloperConsoleConfig;
 import dev.boxauth.emulator.internal.Directory;
@@ -13,8 +17,12 @@ import dev.boxauth.emulator.internal.JtiLedger;
 import dev.boxauth.emulator.internal.JwtBearerGrant;
 import dev.boxauth.emulator.internal.KeyMaterial;
 import dev.boxauth.emulator.internal.RandomIds;
+import dev.boxauth.emulator.internal.RefreshTokenGrant;
+import dev.boxauth.emulator.internal.RefreshTokens;
+import dev.boxauth.emulator.internal.RevokeEndpoint;
 import dev.boxauth.emulator.internal.TlsMaterial;
 import dev.boxauth.emulator.internal.TokenEndpoint;
+import dev.boxauth.emulator.internal.TokenExchangeGrant;
 import dev.boxauth.emulator.internal.TokenIssuer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,14 +33,19 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 
 /**
- * An offline stand-in for Box's token endpoint ({@code POST /oauth2/token}) and
- * {@code GET /2.0/users/me}, listening on 127.0.0.1. It enforces Box's JWT-grant rules and answers
- * with Box's error codes and texts, so clients can be tested against it over real HTTP.
+ * An offline stand-in for Box's authentication, listening on 127.0.0.1: the token endpoint
+ * ({@code POST /oauth2/token}) with the JWT, Client Credentials, authorization code, refresh and token
+ * exchange grants; revocation ({@code POST /oauth2/revoke}); the OAuth 2.0 authorize page
+ * ({@code /api/oauth2/authorize}); and {@code GET /2.0/users/me}, with {@code As-User}. It enforces
+ * Box's rules and answers with Box's error codes and texts, so clients can be tested against it over
+ * real HTTP.
  *
  * <p>Knobs change its behaviour (token lifetime, clock offset, scripted failures, latency,
  * revocation); counters tell what it saw. All methods are thread-safe. Every instance is
@@ -47,25 +60,36 @@ import javax.net.ssl.SSLContext;
  */
 public final class BoxEmulator implements AutoCloseable {
 
+    /** Box's API root: a token exchange accepts a {@code resource} under it as well as under {@link #apiUrl()}. */
+    private static final String BOX_API_URL = "https://api.box.com/2.0";
+
     private final EmulatorClock clock;
     private final RandomIds random = new RandomIds();
     private final Counters counters = new Counters();
     private final FaultSchedule faults = new FaultSchedule();
     private final Directory directory = new Directory(random);
     private final TokenIssuer issuer;
+    private final RefreshTokens refreshTokens;
     private final EmulatorRoutes routes;
     private final HttpServer server;
     private final URI baseUrl;
 
     private BoxEmulator(ServerSocket socket, String scheme, Clock baseClock) {
         clock = new EmulatorClock(baseClock);
-        issuer = new TokenIssuer(clock, random);
+        issuer = new TokenIssuer(clock, random, counters);
+        refreshTokens = new RefreshTokens(issuer, clock, random);
+        baseUrl = URI.create(scheme + "://127.0.0.1:" + socket.getLocalPort());
+        AuthorizationCodes codes = new AuthorizationCodes(clock, random);
         TokenEndpoint tokens = new TokenEndpoint(counters, faults);
         tokens.register(new JwtBearerGrant(directory, issuer, clock, new JtiLedger()));
-        routes = new EmulatorRoutes(tokens, new ApiEndpoint(issuer, counters));
+        tokens.register(new ClientCredentialsGrant(directory, issuer));
+        tokens.register(new AuthorizationCodeGrant(directory, codes, refreshTokens));
+        tokens.register(new RefreshTokenGrant(directory, refreshTokens, counters));
+        tokens.register(new TokenExchangeGrant(issuer, counters, List.of(apiUrl(), BOX_API_URL)));
+        routes = new EmulatorRoutes(tokens, new RevokeEndpoint(directory, refreshTokens, counters),
+                new AuthorizeEndpoint(directory, codes, counters, random), new ApiEndpoint(issuer, directory, counters));
         server = new HttpServer(socket, routes, clock::now, counters.connectionsAccepted::incrementAndGet,
                 HttpServer.DEFAULT_IDLE_TIMEOUT);
-        baseUrl = URI.create(scheme + "://127.0.0.1:" + server.port());
     }
 
     /**
@@ -145,6 +169,19 @@ public final class BoxEmulator implements AutoCloseable {
         return baseUrl + "/2.0";
     }
 
+    /** The revocation endpoint: {@link #baseUrl()} + {@code /oauth2/revoke}. */
+    public String revokeUrl() {
+        return baseUrl + "/oauth2/revoke";
+    }
+
+    /**
+     * The OAuth 2.0 authorize page, which Box serves at {@code https://account.box.com/api/oauth2/authorize}:
+     * {@link #baseUrl()} + {@code /api/oauth2/authorize}. See {@link OAuthApp} for the flow.
+     */
+    public String authorizeUrl() {
+        return baseUrl + EmulatorRoutes.AUTHORIZE_PATH;
+    }
+
     /**
      * Creates and registers a JWT app with a new RSA-2048 key pair, a random client id (32 lowercase
      * letters and digits), client secret, key id (8 characters), a numeric enterprise id and a Service
@@ -178,6 +215,40 @@ public final class BoxEmulator implements AutoCloseable {
             PublicKey publicKey) {
         return new JwtApp(directory.register(clientId, clientSecret, enterpriseId, keyId, publicKey), directory,
                 null, null);
+    }
+
+    /**
+     * Creates and registers a Client Credentials Grant app: a random client id (32 lowercase letters and
+     * digits) and secret, a new numeric enterprise id and a Service Account. It is authorized, has "App +
+     * Enterprise Access", may request user tokens, and may not use {@code As-User} until
+     * {@link CcgApp#performActionsAsUsers} is set.
+     */
+    public CcgApp createCcgApp() {
+        return new CcgApp(directory.registerCcg(), directory);
+    }
+
+    /**
+     * Creates and registers an OAuth 2.0 app: a random client id and secret, the given redirect URIs, a
+     * new enterprise, and one managed user of it who signs in on the authorize page (see
+     * {@link OAuthApp#signInAs}).
+     *
+     * @param redirectUris the redirect URIs configured for the app, such as
+     *     {@code http://localhost:8080/callback}; at least one, each absolute, without a fragment
+     * @throws IllegalArgumentException if no redirect URI is given or one is not absolute or has a fragment
+     */
+    public OAuthApp createOAuthApp(String... redirectUris) {
+        if (redirectUris.length == 0) {
+            throw new IllegalArgumentException("An OAuth 2.0 app needs at least one redirect URI");
+        }
+        for (String uri : redirectUris) {
+            URI parsed = URI.create(Objects.requireNonNull(uri, "redirectUri"));
+            if (!parsed.isAbsolute() || parsed.getRawFragment() != null) {
+                throw new IllegalArgumentException("A redirect URI must be absolute and have no fragment: " + uri);
+            }
+        }
+        AppRegistration registration = directory.registerOAuth(List.of(redirectUris));
+        registration.signedInUser(directory.createManagedMember(registration, "OAuth User"));
+        return new OAuthApp(registration, directory);
     }
 
     /**
@@ -239,7 +310,10 @@ public final class BoxEmulator implements AutoCloseable {
         routes.latency(latency);
     }
 
-    /** Invalidates every access token issued so far: the API answers 401 to them. Later tokens work. */
+    /**
+     * Invalidates every access token issued so far: the API answers 401 to them. Later tokens work.
+     * Refresh tokens are kept (use the revoke endpoint to end an OAuth 2.0 grant).
+     */
     public void revokeAccessTokens() {
         issuer.revokeAll();
     }
@@ -257,16 +331,73 @@ public final class BoxEmulator implements AutoCloseable {
         return issuer.everIssued();
     }
 
-    /** Token requests answered with a token. */
+    /** Every refresh token issued since start, used, revoked or not: for the same checks. */
+    public Set<String> issuedRefreshTokens() {
+        return refreshTokens.everIssued();
+    }
+
+    /**
+     * Token requests with this {@code grant_type} (such as {@code client_credentials} or
+     * {@code urn:ietf:params:oauth:grant-type:jwt-bearer}), whatever the outcome, including scripted
+     * failures. Zero for a grant type not seen.
+     */
+    public int tokenRequests(String grantType) {
+        return counters.grantTypes(grantType);
+    }
+
+    /**
+     * Token requests answered with a token for the user {@code userId} (enterprise tokens count for the
+     * Service Account; downscoped tokens for their subject): for tests of "N concurrent callers for one
+     * user, one token request".
+     */
+    public int tokenRequestsFor(String userId) {
+        return counters.tokensFor(userId);
+    }
+
+    /**
+     * Token requests that carried an {@code As-User} header. Box's clients must send {@code As-User} on
+     * API calls only, so a correct client keeps this at zero.
+     */
+    public int tokenRequestsWithAsUser() {
+        return counters.tokenRequestsWithAsUser.get();
+    }
+
+    /** Token requests answered with a token, of every grant type. */
     public int tokensIssued() {
         return counters.tokensIssued.get();
     }
 
+    /** Token exchanges answered with a downscoped token. */
+    public int tokenExchanges() {
+        return counters.tokenExchanges.get();
+    }
+
     /**
-     * Failed token requests of one kind: {@code invalid_client}, {@code unauthorized_client},
-     * {@code kid}, {@code signature}, {@code iss}, {@code aud}, {@code exp}, {@code jti}, {@code sub},
-     * {@code user_tokens_disabled}, {@code unsupported_grant_type}, {@code invalid_request},
-     * {@code server_error}, {@code rate_limited}. Zero for a kind not seen.
+     * Refresh requests with a refresh token that was already used (and so rotated away): what happens
+     * when two threads or nodes refresh with the same token. Each is also an error of kind
+     * {@code refresh_reuse}.
+     */
+    public int refreshTokenReuse() {
+        return counters.refreshTokenReuse.get();
+    }
+
+    /** Revocation requests answered 200 (including those naming a token that was not revoked). */
+    public int revocations() {
+        return counters.revocations.get();
+    }
+
+    /**
+     * Failures of one kind, zero for a kind not seen. Token endpoint: {@code invalid_client},
+     * {@code unauthorized_client}, {@code unsupported_grant_type}, {@code invalid_request},
+     * {@code server_error}, {@code rate_limited}; JWT: {@code kid}, {@code signature}, {@code iss},
+     * {@code aud}, {@code exp}, {@code jti}, {@code sub}, {@code user_tokens_disabled}; client credentials:
+     * {@code ccg_credentials}, {@code ccg_unauthorized}, {@code ccg_subject}; authorization code:
+     * {@code code_invalid}, {@code code_reused}, {@code code_expired}, {@code code_redirect_uri}; refresh:
+     * {@code refresh_invalid}, {@code refresh_reuse}, {@code refresh_expired}; token exchange:
+     * {@code exchange_request}, {@code exchange_subject_token}, {@code exchange_scope},
+     * {@code exchange_resource}. Revocation: {@code revoke_client}, {@code revoke_request}. Authorize page:
+     * {@code authorize_request}, {@code authorize_client}, {@code authorize_redirect_uri},
+     * {@code authorize_response_type}, {@code authorize_scope}.
      */
     public int errors(String kind) {
         return counters.errors(kind);
@@ -285,6 +416,16 @@ public final class BoxEmulator implements AutoCloseable {
     /** API requests answered 401 (missing, unknown, revoked or expired token). */
     public int apiUnauthorized() {
         return counters.apiUnauthorized.get();
+    }
+
+    /** API requests that carried an {@code As-User} header, whatever the outcome. */
+    public int asUserRequests() {
+        return counters.asUserRequests.get();
+    }
+
+    /** The {@code As-User} header of the latest API request, or {@code null} if it carried none. */
+    public String lastAsUser() {
+        return counters.lastAsUser();
     }
 
     /** TCP connections accepted; one for many requests shows a client reusing a kept-alive connection. */

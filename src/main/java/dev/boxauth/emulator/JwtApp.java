@@ -5,37 +5,20 @@ import dev.boxauth.emulator.internal.Directory;
 
 /**
  * A Box app using JWT authentication, registered with a {@link BoxEmulator}: its credentials, and the
- * settings an enterprise admin controls. Starts authorized, with user tokens enabled.
+ * settings an enterprise admin controls. Starts authorized, with user tokens enabled and without
+ * "Perform actions as users".
  *
  * <p>{@link #toString()} shows the client id and enterprise id only, never the secret or the key.
  */
-public final class JwtApp {
+public final class JwtApp extends EmulatedApp {
 
-    private final AppRegistration registration;
-    private final Directory directory;
     private final String privateKeyPem;
     private final String configJson;
 
     JwtApp(AppRegistration registration, Directory directory, String privateKeyPem, String configJson) {
-        this.registration = registration;
-        this.directory = directory;
+        super(registration, directory);
         this.privateKeyPem = privateKeyPem;
         this.configJson = configJson;
-    }
-
-    /** The client id: the JWT {@code iss} and the form's {@code client_id}. */
-    public String clientId() {
-        return registration.clientId();
-    }
-
-    /** The client secret. A secret: do not log it. */
-    public String clientSecret() {
-        return registration.clientSecret();
-    }
-
-    /** The enterprise id, the JWT {@code sub} for {@code box_sub_type=enterprise}; {@code null} if none. */
-    public String enterpriseId() {
-        return registration.enterpriseId();
     }
 
     /** The public key id: the JWT header's {@code kid}. */
@@ -83,16 +66,20 @@ public final class JwtApp {
     }
 
     /**
+     * Sets the app's "Perform actions as users" setting: with it, the API accepts an {@code As-User}
+     * header with an enterprise token and answers as that user of the enterprise; without it (the
+     * default) such a request gets 403 {@code access_denied_insufficient_permissions}.
+     */
+    public void performActionsAsUsers(boolean enabled) {
+        registration.performActionsAsUsers(enabled);
+    }
+
+    /**
      * Creates a user in this app's enterprise (an App User), usable as the JWT {@code sub} with
-     * {@code box_sub_type=user}. Its login is derived from {@code name}: {@code "Ada Lovelace"} gives
-     * {@code ada.lovelace@example.com}.
+     * {@code box_sub_type=user} and as {@code As-User}. Its login is derived from {@code name}:
+     * {@code "Ada Lovelace"} gives {@code ada.lovelace@example.com}.
      */
     public BoxUser createUser(String name) {
         return directory.createMember(registration, name);
-    }
-
-    @Override
-    public String toString() {
-        return "JwtApp[clientId=" + clientId() + ", enterpriseId=" + enterpriseId() + "]";
     }
 }

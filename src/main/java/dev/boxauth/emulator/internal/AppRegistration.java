@@ -4,31 +4,56 @@ import dev.boxauth.emulator.BoxUser;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.PublicKey;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * One Box app as the emulator knows it: credentials, its public key, its enterprise, and the two
- * settings an admin can change in the console. The settings are volatile so a test may flip them
- * while requests are in flight.
+ * One Box app as the emulator knows it: how it authenticates, its credentials, its enterprise, and the
+ * settings an admin or developer can change in the console. The settings are volatile so a test may
+ * flip them while requests are in flight.
  */
 public final class AppRegistration {
 
+    /** The authentication method chosen when the app was created; Box does not let it change. */
+    public enum Kind {
+        /** Server authentication with JWT: a key pair. */
+        JWT,
+        /** Server authentication with the Client Credentials Grant: id and secret only. */
+        CCG,
+        /** User authentication with OAuth 2.0: a browser sign-in, then codes and refresh tokens. */
+        OAUTH
+    }
+
+    private final Kind kind;
     private final String clientId;
     private final String clientSecret;
     private final String enterpriseId;
     private final Map<String, PublicKey> publicKeys;
     private final BoxUser serviceAccount;
+    private final List<String> redirectUris;
     private volatile boolean authorized = true;
     private volatile boolean userTokensEnabled = true;
+    private volatile boolean appAccessOnly;
+    private volatile boolean performActionsAsUsers;
+    private volatile Set<String> scopes = Scopes.DEFAULT;
+    /** Who consents on the authorize page (OAuth 2.0 apps only). */
+    private volatile BoxUser signedInUser;
 
-    AppRegistration(String clientId, String clientSecret, String enterpriseId, String keyId, PublicKey publicKey,
-            BoxUser serviceAccount) {
+    AppRegistration(Kind kind, String clientId, String clientSecret, String enterpriseId,
+            Map<String, PublicKey> publicKeys, BoxUser serviceAccount, List<String> redirectUris) {
+        this.kind = Objects.requireNonNull(kind, "kind");
         this.clientId = Objects.requireNonNull(clientId, "clientId");
         this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
         this.enterpriseId = enterpriseId;
-        this.publicKeys = Map.of(Objects.requireNonNull(keyId, "keyId"), Objects.requireNonNull(publicKey, "publicKey"));
+        this.publicKeys = Map.copyOf(publicKeys);
         this.serviceAccount = serviceAccount;
+        this.redirectUris = List.copyOf(redirectUris);
+    }
+
+    public Kind kind() {
+        return kind;
     }
 
     public String clientId() {
@@ -44,9 +69,9 @@ public final class AppRegistration {
         return enterpriseId;
     }
 
-    /** The only key id of this app (Box allows two; the emulator needs one so far). */
+    /** The only key id of a JWT app (Box allows two; the emulator needs one so far); {@code null} for others. */
     public String keyId() {
-        return publicKeys.keySet().iterator().next();
+        return publicKeys.isEmpty() ? null : publicKeys.keySet().iterator().next();
     }
 
     /** The public key registered under {@code keyId}, or {@code null}. */
@@ -54,8 +79,14 @@ public final class AppRegistration {
         return keyId == null ? null : publicKeys.get(keyId);
     }
 
+    /** The user enterprise tokens act as; {@code null} for OAuth 2.0 apps, which have none. */
     public BoxUser serviceAccount() {
         return serviceAccount;
+    }
+
+    /** The redirect URIs configured for an OAuth 2.0 app, in order; empty for others. */
+    public List<String> redirectUris() {
+        return redirectUris;
     }
 
     /** Compares in constant time, so timing does not tell how much of a guessed secret was right. */
@@ -80,6 +111,42 @@ public final class AppRegistration {
         this.userTokensEnabled = enabled;
     }
 
+    /** "App Access Only": the app may act as its Service Account and App Users, not managed users. */
+    public boolean appAccessOnly() {
+        return appAccessOnly;
+    }
+
+    public void appAccessOnly(boolean appAccessOnly) {
+        this.appAccessOnly = appAccessOnly;
+    }
+
+    /** "Perform actions as users": enterprise tokens may send {@code As-User}. */
+    public boolean performActionsAsUsers() {
+        return performActionsAsUsers;
+    }
+
+    public void performActionsAsUsers(boolean enabled) {
+        this.performActionsAsUsers = enabled;
+    }
+
+    /** The scopes tokens issued to this app carry from now on. */
+    public Set<String> scopes() {
+        return scopes;
+    }
+
+    /** @param scopes an unmodifiable set, as {@link Scopes#of} makes */
+    public void scopes(Set<String> scopes) {
+        this.scopes = Objects.requireNonNull(scopes, "scopes");
+    }
+
+    public BoxUser signedInUser() {
+        return signedInUser;
+    }
+
+    public void signedInUser(BoxUser user) {
+        this.signedInUser = Objects.requireNonNull(user, "user");
+    }
+
     /** Where this app's users live: its enterprise, or a private space for apps without one. */
     String domain() {
         return enterpriseId != null ? "enterprise:" + enterpriseId : "app:" + clientId;
@@ -87,6 +154,6 @@ public final class AppRegistration {
 
     @Override
     public String toString() {
-        return "AppRegistration[clientId=" + clientId + ", enterpriseId=" + enterpriseId + "]";
+        return "AppRegistration[" + kind + ", clientId=" + clientId + ", enterpriseId=" + enterpriseId + "]";
     }
 }

@@ -1,8 +1,6 @@
 package dev.boxauth.emulator.internal;
 
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** What the emulator saw, for tests to assert on. Thread-safe; every count starts at zero. */
@@ -18,25 +16,66 @@ public final class Counters {
     public final AtomicInteger apiUnauthorized = new AtomicInteger();
     /** Accepted TCP connections: proves whether a client reuses kept-alive connections. */
     public final AtomicInteger connectionsAccepted = new AtomicInteger();
+    /** Refresh tokens presented again after they were rotated: the multi-node logout trap. */
+    public final AtomicInteger refreshTokenReuse = new AtomicInteger();
+    /** Successful token exchanges (downscoped tokens issued). */
+    public final AtomicInteger tokenExchanges = new AtomicInteger();
+    /** Revocation requests answered 200. */
+    public final AtomicInteger revocations = new AtomicInteger();
+    /** API requests that carried {@code As-User}, whatever the outcome. */
+    public final AtomicInteger asUserRequests = new AtomicInteger();
+    /** Token requests that carried {@code As-User}: a client bug, since the header belongs on API calls only. */
+    public final AtomicInteger tokenRequestsWithAsUser = new AtomicInteger();
 
-    private final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+    private final KeyedCounts errors = new KeyedCounts();
+    private final KeyedCounts grantTypes = new KeyedCounts();
+    private final KeyedCounts tokensFor = new KeyedCounts();
+    /** The {@code As-User} value of the latest API request, {@code null} when it carried none. */
+    private volatile String lastAsUser;
 
-    /** Counts one failed token request of {@code kind}. */
+    /** Counts one failure of {@code kind}. */
     public void error(String kind) {
-        errors.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+        errors.add(kind);
     }
 
     /** How many failures of {@code kind} were counted; 0 for a kind never seen. */
     public int errors(String kind) {
-        AtomicInteger count = errors.get(kind);
-        return count == null ? 0 : count.get();
+        return errors.get(kind);
     }
 
     /** A sorted snapshot of every kind seen since the last reset. */
     public Map<String, Integer> errors() {
-        Map<String, Integer> snapshot = new TreeMap<>();
-        errors.forEach((kind, count) -> snapshot.put(kind, count.get()));
-        return snapshot;
+        return errors.snapshot();
+    }
+
+    /** Counts one token request with {@code grantType}. */
+    public void grantType(String grantType) {
+        grantTypes.add(grantType);
+    }
+
+    public int grantTypes(String grantType) {
+        return grantTypes.get(grantType);
+    }
+
+    /** Counts one token issued for the user {@code userId}. */
+    public void tokenFor(String userId) {
+        tokensFor.add(userId);
+    }
+
+    public int tokensFor(String userId) {
+        return tokensFor.get(userId);
+    }
+
+    /** Records the {@code As-User} header of an API request, {@code null} for none. */
+    public void apiAsUser(String asUser) {
+        lastAsUser = asUser;
+        if (asUser != null) {
+            asUserRequests.incrementAndGet();
+        }
+    }
+
+    public String lastAsUser() {
+        return lastAsUser;
     }
 
     /**
@@ -45,11 +84,14 @@ public final class Counters {
      * steps.
      */
     public void reset() {
-        tokenRequests.set(0);
-        tokensIssued.set(0);
-        apiRequests.set(0);
-        apiUnauthorized.set(0);
-        connectionsAccepted.set(0);
+        for (AtomicInteger count : new AtomicInteger[] {tokenRequests, tokensIssued, apiRequests, apiUnauthorized,
+                connectionsAccepted, refreshTokenReuse, tokenExchanges, revocations, asUserRequests,
+                tokenRequestsWithAsUser}) {
+            count.set(0);
+        }
         errors.clear();
+        grantTypes.clear();
+        tokensFor.clear();
+        lastAsUser = null;
     }
 }

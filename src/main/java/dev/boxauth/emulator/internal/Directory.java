@@ -2,6 +2,7 @@ package dev.boxauth.emulator.internal;
 
 import dev.boxauth.emulator.BoxUser;
 import java.security.PublicKey;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,8 @@ public final class Directory {
     private final Map<String, BoxUser> users = new ConcurrentHashMap<>();
     /** Domain (see {@link AppRegistration#domain()}) to the ids of its users. */
     private final Map<String, Set<String>> members = new ConcurrentHashMap<>();
+    /** Ids of managed users (people with a Box login), as opposed to App Users and Service Accounts. */
+    private final Set<String> managedUsers = ConcurrentHashMap.newKeySet();
     /** Sequential, so ids are unique without retries; the start only makes them look like Box's. */
     private final AtomicLong nextUserId = new AtomicLong(20_000_000_001L);
     private final AtomicLong nextAppNumber = new AtomicLong(1_000_001L);
@@ -26,26 +29,52 @@ public final class Directory {
     }
 
     /**
-     * Registers an app, authorized, with user tokens enabled, and its Service Account.
+     * Registers a JWT app, authorized, with user tokens enabled, and its Service Account.
      *
      * @param enterpriseId {@code null} or {@code "0"} for an app that acts only as users
      * @throws IllegalArgumentException if the client id is taken or the key is not RSA-2048 or longer
      */
     public AppRegistration register(String clientId, String clientSecret, String enterpriseId, String keyId,
             PublicKey publicKey) {
-        Objects.requireNonNull(clientId, "clientId");
-        Objects.requireNonNull(clientSecret, "clientSecret");
         Objects.requireNonNull(keyId, "keyId");
         KeyMaterial.requireUsableRsa(Objects.requireNonNull(publicKey, "publicKey"));
         String enterprise = enterpriseId == null || enterpriseId.equals("0") ? null : enterpriseId;
-        long appNumber = nextAppNumber.getAndIncrement();
-        BoxUser serviceAccount = newUser("Box Emulator App " + appNumber,
-                "AutomationUser_" + appNumber + "_" + random.alnum(10) + "@boxdevedition.com");
-        AppRegistration app = new AppRegistration(clientId, clientSecret, enterprise, keyId, publicKey, serviceAccount);
+        return add(AppRegistration.Kind.JWT, clientId, clientSecret, enterprise, Map.of(keyId, publicKey), List.of());
+    }
+
+    /** Registers a Client Credentials Grant app in a new enterprise, authorized, with its Service Account. */
+    public AppRegistration registerCcg() {
+        return add(AppRegistration.Kind.CCG, random.clientId(), random.secret(), newEnterpriseId(), Map.of(),
+                List.of());
+    }
+
+    /**
+     * Registers an OAuth 2.0 app in a new enterprise, with the redirect URIs as configured in the console
+     * and no Service Account.
+     */
+    public AppRegistration registerOAuth(List<String> redirectUris) {
+        return add(AppRegistration.Kind.OAUTH, random.clientId(), random.secret(), newEnterpriseId(), Map.of(),
+                redirectUris);
+    }
+
+    private AppRegistration add(AppRegistration.Kind kind, String clientId, String clientSecret, String enterpriseId,
+            Map<String, PublicKey> keys, List<String> redirectUris) {
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(clientSecret, "clientSecret");
+        BoxUser serviceAccount = null;
+        if (kind != AppRegistration.Kind.OAUTH) {
+            long appNumber = nextAppNumber.getAndIncrement();
+            serviceAccount = newUser("Box Emulator App " + appNumber,
+                    "AutomationUser_" + appNumber + "_" + random.alnum(10) + "@boxdevedition.com");
+        }
+        AppRegistration app = new AppRegistration(kind, clientId, clientSecret, enterpriseId, keys, serviceAccount,
+                redirectUris);
         if (apps.putIfAbsent(clientId, app) != null) {
             throw new IllegalArgumentException("An app with client id " + clientId + " is already registered");
         }
-        addMember(app, serviceAccount);
+        if (serviceAccount != null) {
+            addMember(app, serviceAccount);
+        }
         return app;
     }
 
@@ -64,9 +93,17 @@ public final class Directory {
         return newUser(name, loginFor(name));
     }
 
-    /** A user of {@code app}'s enterprise, usable as the JWT {@code sub} of a user token. */
+    /** An App User of {@code app}'s enterprise, usable as the subject of a user token. */
     public BoxUser createMember(AppRegistration app, String name) {
         BoxUser user = createUser(name);
+        addMember(app, user);
+        return user;
+    }
+
+    /** A managed user (a person with a Box login) of {@code app}'s enterprise. */
+    public BoxUser createManagedMember(AppRegistration app, String name) {
+        BoxUser user = createUser(name);
+        managedUsers.add(user.id());
         addMember(app, user);
         return user;
     }
@@ -80,6 +117,16 @@ public final class Directory {
     public BoxUser member(AppRegistration app, String userId) {
         Set<String> ids = members.get(app.domain());
         return userId != null && ids != null && ids.contains(userId) ? users.get(userId) : null;
+    }
+
+    /** Whether this emulator created {@code user} (and it is not a look-alike from elsewhere). */
+    public boolean knows(BoxUser user) {
+        return user != null && user.equals(users.get(user.id()));
+    }
+
+    /** Whether {@code user} is a managed user, which "App Access Only" apps may not act as. */
+    public boolean isManaged(BoxUser user) {
+        return managedUsers.contains(user.id());
     }
 
     private BoxUser newUser(String name, String login) {

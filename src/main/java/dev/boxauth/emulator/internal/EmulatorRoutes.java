@@ -6,12 +6,19 @@ import java.util.Objects;
 /** The emulator's top-level handler: the latency knob, then the endpoint for the path. */
 public final class EmulatorRoutes implements HttpHandler {
 
+    /** Where Box's authorize page lives (on account.box.com; here on the emulator's own address). */
+    public static final String AUTHORIZE_PATH = ConsentPage.ACTION;
+
     private final TokenEndpoint tokens;
+    private final RevokeEndpoint revoke;
+    private final AuthorizeEndpoint authorize;
     private final ApiEndpoint api;
     private volatile Duration latency = Duration.ZERO;
 
-    public EmulatorRoutes(TokenEndpoint tokens, ApiEndpoint api) {
+    public EmulatorRoutes(TokenEndpoint tokens, RevokeEndpoint revoke, AuthorizeEndpoint authorize, ApiEndpoint api) {
         this.tokens = tokens;
+        this.revoke = revoke;
+        this.authorize = authorize;
         this.api = api;
     }
 
@@ -30,12 +37,12 @@ public final class EmulatorRoutes implements HttpHandler {
             // Sleeping here holds only this connection's thread, as a slow server would.
             Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
         }
-        if (request.path().equals("/oauth2/token")) {
-            return tokens.handle(request);
-        }
-        if (request.path().startsWith("/2.0/")) {
-            return api.handle(request);
-        }
-        return BoxErrors.api(404, "not_found", "Not Found");
+        return switch (request.path()) {
+            case "/oauth2/token" -> tokens.handle(request);
+            case "/oauth2/revoke" -> revoke.handle(request);
+            case AUTHORIZE_PATH -> authorize.handle(request);
+            default -> request.path().startsWith("/2.0/") ? api.handle(request)
+                    : BoxErrors.api(404, "not_found", "Not Found");
+        };
     }
 }

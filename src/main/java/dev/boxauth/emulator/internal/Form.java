@@ -3,6 +3,7 @@ package dev.boxauth.emulator.internal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** An {@code application/x-www-form-urlencoded} body, decoded. */
@@ -35,6 +36,21 @@ public final class Form {
             }
         }
         return new Form(fields);
+    }
+
+    /**
+     * The form a request's body carries, or an empty one when the body is not form-encoded (then every
+     * parameter is simply missing).
+     *
+     * @throws IllegalArgumentException for a malformed body, as {@link #parse} does
+     */
+    public static Form of(HttpRequest request) {
+        String contentType = request.headers().first("Content-Type");
+        if (contentType == null
+                || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            return empty();
+        }
+        return parse(request.bodyText());
     }
 
     /** An empty form, for requests whose body is not form-encoded. */

@@ -28,6 +28,17 @@ public record HttpResponse(int status, String contentType, byte[] body, List<Map
                 List.of());
     }
 
+    /** An HTML page, for the browser-facing authorize endpoint. */
+    public static HttpResponse html(int status, String html) {
+        return new HttpResponse(status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8), List.of())
+                .withHeader("Cache-Control", "no-store");
+    }
+
+    /** A 302 to {@code location}, as the authorize endpoint sends the browser back to the app. */
+    public static HttpResponse redirect(String location) {
+        return empty(302).withHeader("Location", location).withHeader("Cache-Control", "no-store");
+    }
+
     /** A response without a body. */
     public static HttpResponse empty(int status) {
         return new HttpResponse(status, null, new byte[0], List.of());

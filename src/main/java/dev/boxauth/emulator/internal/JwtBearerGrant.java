@@ -51,8 +51,9 @@ public final class JwtBearerGrant implements GrantHandler {
         }
         checkExp(claims.get("exp"), clock.now());
         checkJti(app, claims.get("jti"));
-        BoxUser subject = subject(app, claims.get("box_sub_type"), claims.get("sub"));
-        return issuer.issue(subject).responseFields();
+        Object subType = claims.get("box_sub_type");
+        BoxUser subject = subject(app, subType, claims.get("sub"));
+        return issuer.issue(AccessGrant.of(app, subject, "enterprise".equals(subType))).responseFields();
     }
 
     private static Jws verifiedAssertion(AppRegistration app, String assertion) throws GrantRejected {

@@ -21,7 +21,7 @@ final class ResponseWriter {
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private static final Map<Integer, String> REASONS = Map.ofEntries(
-            Map.entry(100, "Continue"), Map.entry(200, "OK"), Map.entry(400, "Bad Request"),
+            Map.entry(100, "Continue"), Map.entry(200, "OK"), Map.entry(302, "Found"), Map.entry(400, "Bad Request"),
             Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"), Map.entry(404, "Not Found"),
             Map.entry(405, "Method Not Allowed"), Map.entry(411, "Length Required"),
             Map.entry(413, "Content Too Large"), Map.entry(429, "Too Many Requests"),

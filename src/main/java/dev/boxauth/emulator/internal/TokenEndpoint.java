@@ -1,6 +1,5 @@
 package dev.boxauth.emulator.internal;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,13 +27,23 @@ public final class TokenEndpoint {
             return BoxErrors.api(405, "method_not_allowed", "Method Not Allowed").withHeader("Allow", "POST");
         }
         counters.tokenRequests.incrementAndGet();
+        if (request.headers().first("As-User") != null) {
+            counters.tokenRequestsWithAsUser.incrementAndGet();
+        }
+        Form form = readableForm(request);
+        if (form != null && form.get("grant_type") != null) {
+            // Counted before scripted faults, like the total: a 429 still was a request of that grant.
+            counters.grantType(form.get("grant_type"));
+        }
         HttpResponse fault = faults.next();
         if (fault != null) {
             counters.error(fault.status() == 429 ? "rate_limited" : "server_error");
             return fault;
         }
         try {
-            Form form = form(request);
+            if (form == null) {
+                throw new GrantRejected("invalid_request", "invalid_request", "Invalid form-encoded request body");
+            }
             Map<String, Object> fields = grantFor(form).grant(form);
             counters.tokensIssued.incrementAndGet();
             return HttpResponse.json(200, fields);
@@ -54,17 +63,12 @@ public final class TokenEndpoint {
         return grant;
     }
 
-    /** The form, or an empty one when the body is not form-encoded (then grant_type is missing too). */
-    private static Form form(HttpRequest request) throws GrantRejected {
-        String contentType = request.headers().first("Content-Type");
-        if (contentType == null
-                || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-            return Form.empty();
-        }
+    /** The form (empty when the body is not form-encoded, so grant_type is missing), or {@code null} if malformed. */
+    private static Form readableForm(HttpRequest request) {
         try {
-            return Form.parse(request.bodyText());
+            return Form.of(request);
         } catch (IllegalArgumentException e) {
-            throw new GrantRejected("invalid_request", "invalid_request", "Invalid form-encoded request body");
+            return null;
         }
     }
 }

@@ -1,15 +1,13 @@
 package dev.boxauth.emulator.internal;
 
-import dev.boxauth.emulator.BoxUser;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Issues access tokens and answers which user a token stands for. Shared by every grant. */
+/** Issues access tokens and answers what a token stands for. Shared by every grant. */
 public final class TokenIssuer {
 
     /** Box's usual lifetime; clients must read {@code expires_in} rather than assume it. */
@@ -17,27 +15,30 @@ public final class TokenIssuer {
 
     private final EmulatorClock clock;
     private final RandomIds random;
-    private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
+    private final Counters counters;
+    private final Map<String, ActiveToken> tokens = new ConcurrentHashMap<>();
     /** Every token ever issued, revoked or not, so tests can look for them where they must not be. */
     private final Set<String> everIssued = ConcurrentHashMap.newKeySet();
     private volatile Duration lifetime = DEFAULT_LIFETIME;
 
-    private record Issued(BoxUser subject, Instant expiresAt) {
+    /** A valid token's grant and when it expires on the emulator's clock. */
+    public record ActiveToken(AccessGrant grant, Instant expiresAt) {
     }
 
     /** A token just issued, and how long it lives. */
-    public record IssuedToken(String accessToken, long expiresInSeconds) {
+    public record IssuedToken(String accessToken, long expiresInSeconds, AccessGrant grant) {
 
         /** The fields every token response has; grants that return more (refresh tokens) add to a copy. */
         public Map<String, Object> responseFields() {
             return Json.object("access_token", accessToken, "expires_in", expiresInSeconds,
-                    "restricted_to", List.of(), "token_type", "bearer");
+                    "restricted_to", grant.restrictedTo(), "token_type", "bearer");
         }
     }
 
-    public TokenIssuer(EmulatorClock clock, RandomIds random) {
+    public TokenIssuer(EmulatorClock clock, RandomIds random, Counters counters) {
         this.clock = clock;
         this.random = random;
+        this.counters = counters;
     }
 
     /**
@@ -52,19 +53,43 @@ public final class TokenIssuer {
         this.lifetime = lifetime;
     }
 
-    /** Issues a token for {@code subject}, valid for the current lifetime on the emulator's clock. */
-    public IssuedToken issue(BoxUser subject) {
-        Duration life = lifetime;
-        String token = random.secret();
-        tokens.put(token, new Issued(subject, clock.now().plus(life)));
-        everIssued.add(token);
-        return new IssuedToken(token, life.getSeconds());
+    /** Issues a token for {@code grant}, valid for the current lifetime on the emulator's clock. */
+    public IssuedToken issue(AccessGrant grant) {
+        return issue(grant, null);
     }
 
-    /** The subject of {@code accessToken}, or {@code null} if it is unknown, revoked or expired. */
-    public BoxUser subjectOf(String accessToken) {
-        Issued issued = accessToken == null ? null : tokens.get(accessToken);
-        return issued != null && clock.now().isBefore(issued.expiresAt()) ? issued.subject() : null;
+    /**
+     * Issues a token for {@code grant} that lives for the current lifetime, but not past {@code notAfter}
+     * ({@code null}: no such bound).
+     */
+    public IssuedToken issue(AccessGrant grant, Instant notAfter) {
+        Instant now = clock.now();
+        Instant expiresAt = now.plus(lifetime);
+        if (notAfter != null && notAfter.isBefore(expiresAt)) {
+            expiresAt = notAfter;
+        }
+        String token = random.secret();
+        tokens.put(token, new ActiveToken(grant, expiresAt));
+        everIssued.add(token);
+        counters.tokenFor(grant.subject().id());
+        return new IssuedToken(token, Duration.between(now, expiresAt).getSeconds(), grant);
+    }
+
+    /** What {@code accessToken} stands for, or {@code null} if it is unknown, revoked or expired. */
+    public ActiveToken lookup(String accessToken) {
+        ActiveToken active = accessToken == null ? null : tokens.get(accessToken);
+        return active != null && clock.now().isBefore(active.expiresAt()) ? active : null;
+    }
+
+    /** The grant of {@code accessToken} if it was issued and not revoked, expired or not; else {@code null}. */
+    public AccessGrant grantOf(String accessToken) {
+        ActiveToken active = accessToken == null ? null : tokens.get(accessToken);
+        return active == null ? null : active.grant();
+    }
+
+    /** Invalidates {@code accessToken}; {@code false} if it was unknown or already revoked. */
+    public boolean revoke(String accessToken) {
+        return accessToken != null && tokens.remove(accessToken) != null;
     }
 
     /** Every access token issued so far, including revoked and expired ones. */

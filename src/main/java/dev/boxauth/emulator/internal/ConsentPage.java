@@ -1,0 +1,60 @@
+package dev.boxauth.emulator.internal;
+
+import dev.boxauth.emulator.BoxUser;
+import java.util.Set;
+
+/** The HTML pages of the authorize endpoint: the consent form and the error page. */
+final class ConsentPage {
+
+    /** Where the consent form posts back to. */
+    static final String ACTION = "/api/oauth2/authorize";
+
+    private ConsentPage() {
+    }
+
+    /**
+     * The consent page: a form that posts {@code request_id} and {@code consent} ({@code grant} from the
+     * "Grant access to Box" button, {@code deny} from "Deny") to {@link #ACTION}.
+     */
+    static String consent(String clientId, BoxUser user, Set<String> scopes, String requestId) {
+        StringBuilder scopeItems = new StringBuilder();
+        for (String scope : scopes) {
+            scopeItems.append("<li>").append(escape(scope)).append("</li>\n");
+        }
+        return page("Grant access to Box",
+                "<p>The application <code>" + escape(clientId) + "</code> would like to access your Box account.</p>\n"
+                + "<p>Signed in as " + escape(user.name()) + " (" + escape(user.login()) + ").</p>\n"
+                + "<ul class=\"scopes\">\n" + scopeItems + "</ul>\n"
+                + "<form method=\"post\" action=\"" + ACTION + "\">\n"
+                + "<input type=\"hidden\" name=\"request_id\" value=\"" + escape(requestId) + "\">\n"
+                + "<button type=\"submit\" name=\"consent\" value=\"grant\">Grant access to Box</button>\n"
+                + "<button type=\"submit\" name=\"consent\" value=\"deny\">Deny</button>\n"
+                + "</form>");
+    }
+
+    /** An error page for requests the app cannot be told about (no trusted redirect URI). */
+    static String error(String code, String message) {
+        return page("Error", "<p class=\"error\">" + escape(code) + "</p>\n<p>" + escape(message) + "</p>");
+    }
+
+    private static String page(String title, String body) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape(title)
+                + " | Box</title>\n</head>\n<body>\n<h1>" + escape(title) + "</h1>\n" + body + "\n</body>\n</html>\n";
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

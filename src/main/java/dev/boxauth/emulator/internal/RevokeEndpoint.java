@@ -1,0 +1,47 @@
+package dev.boxauth.emulator.internal;
+
+/**
+ * {@code POST /oauth2/revoke}: the app revokes one of its tokens, access or refresh; the other token of
+ * the pair dies with it. As RFC 7009 asks, a token that is unknown, already revoked or another app's is
+ * answered 200 too, so the endpoint tells nobody which tokens exist.
+ */
+public final class RevokeEndpoint {
+
+    private final Directory directory;
+    private final RefreshTokens pairs;
+    private final Counters counters;
+
+    public RevokeEndpoint(Directory directory, RefreshTokens pairs, Counters counters) {
+        this.directory = directory;
+        this.pairs = pairs;
+        this.counters = counters;
+    }
+
+    HttpResponse handle(HttpRequest request) {
+        if (!"POST".equals(request.method())) {
+            return BoxErrors.api(405, "method_not_allowed", "Method Not Allowed").withHeader("Allow", "POST");
+        }
+        Form form;
+        try {
+            form = Form.of(request);
+        } catch (IllegalArgumentException e) {
+            return reject("revoke_request", "invalid_request", "Invalid form-encoded request body");
+        }
+        AppRegistration app = directory.app(form.get("client_id"));
+        if (app == null || !app.secretMatches(form.get("client_secret"))) {
+            return reject("revoke_client", "invalid_client", "The client credentials are invalid");
+        }
+        String token = form.get("token");
+        if (token == null || token.isEmpty()) {
+            return reject("revoke_request", "invalid_request", "The token parameter is required");
+        }
+        pairs.revoke(app.clientId(), token);
+        counters.revocations.incrementAndGet();
+        return HttpResponse.empty(200);
+    }
+
+    private HttpResponse reject(String kind, String error, String description) {
+        counters.error(kind);
+        return BoxErrors.oauth(400, error, description);
+    }
+}
