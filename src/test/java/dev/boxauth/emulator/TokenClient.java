@@ -46,10 +46,13 @@ final class TokenClient {
     }
 
     HttpResponse<String> postToken(Map<String, String> form) {
-        String body = form.entrySet().stream()
+        return postRaw(encode(form));
+    }
+
+    private static String encode(Map<String, String> form) {
+        return form.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return postRaw(body);
     }
 
     /** Posts {@code body} as it is, for clients that get the encoding wrong. */
@@ -57,6 +60,56 @@ final class TokenClient {
         return send(HttpRequest.newBuilder(URI.create(box.tokenUrl()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /**
+     * Posts {@code form}, URL-encoded, to {@code url}, with extra header names and values.
+     */
+    HttpResponse<String> postForm(String url, Map<String, String> form, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    /** Posts a token request made of alternating names and values. */
+    HttpResponse<String> postToken(String... namesAndValues) {
+        return postToken(form(namesAndValues));
+    }
+
+    /** A mutable, ordered form of alternating names and values. */
+    static Map<String, String> form(String... namesAndValues) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            form.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return form;
+    }
+
+    /** {@code GET /2.0/users/me} with a bearer token and an {@code As-User} header ({@code null}: none). */
+    HttpResponse<String> usersMe(String accessToken, String asUser) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(box.apiUrl() + "/users/me"))
+                .header("Authorization", "Bearer " + accessToken);
+        if (asUser != null) {
+            request.header("As-User", asUser);
+        }
+        return send(request.build());
+    }
+
+    /** The access token of a 200 token response; fails the test for any other. */
+    static String accessToken(HttpResponse<String> response) {
+        return (String) ok(response).get("access_token");
+    }
+
+    /** The JSON body of a 200 response; fails the test for any other. */
+    static Map<String, Object> ok(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new AssertionError("Expected 200, got " + response.statusCode() + " " + response.body());
+        }
+        return json(response);
     }
 
     /** The access token of a successful token response. */
@@ -88,7 +141,7 @@ final class TokenClient {
         }
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
