@@ -154,6 +154,15 @@ class AuthorizationCodeFlowTest extends OAuthEmulatorTest {
     }
 
     @Test
+    void consentPage_escapesWhatItShows() {
+        app.signInAs(app.createUser("<b>Eve</b> & \"co\""));
+
+        String page = browser.open("response_type", "code", "client_id", app.clientId()).body();
+
+        assertThat(page).contains("&lt;b&gt;Eve&lt;/b&gt; &amp; &quot;co&quot;").doesNotContain("<b>Eve");
+    }
+
+    @Test
     void signInAs_refusesAUserFromElsewhere() {
         assertThatThrownBy(() -> app.signInAs(new BoxUser("1", "Nobody", "nobody@example.com")))
                 .isInstanceOf(IllegalArgumentException.class);
