@@ -55,6 +55,8 @@ import javax.net.ssl.SSLContext;
  * try (BoxEmulator box = BoxEmulator.start()) {
  *     JwtApp app = box.createJwtApp();
  *     // point the client at box.tokenUrl() and box.apiUrl(), with app.configJson()
+ *     CcgApp ccg = box.createCcgApp();                            // client id and secret only
+ *     OAuthApp web = box.createOAuthApp("http://localhost:8080/callback"); // box.authorizeUrl()
  * }
  * }</pre>
  */
@@ -87,7 +89,8 @@ public final class BoxEmulator implements AutoCloseable {
         tokens.register(new RefreshTokenGrant(directory, refreshTokens, counters));
         tokens.register(new TokenExchangeGrant(issuer, counters, List.of(apiUrl(), BOX_API_URL)));
         routes = new EmulatorRoutes(tokens, new RevokeEndpoint(directory, refreshTokens, counters),
-                new AuthorizeEndpoint(directory, codes, counters, random), new ApiEndpoint(issuer, directory, counters));
+                new AuthorizeEndpoint(directory, codes, counters, random),
+                new ApiEndpoint(issuer, directory, counters));
         server = new HttpServer(socket, routes, clock::now, counters.connectionsAccepted::incrementAndGet,
                 HttpServer.DEFAULT_IDLE_TIMEOUT);
     }

@@ -98,8 +98,8 @@ class AsUserTest extends EmulatorWithApp {
 
     @Test
     void asUserSentToTheTokenEndpoint_isCounted() {
-        client.postForm(box.tokenUrl(), TokenClient.jwtForm(app, TestAssertion.enterprise(app, Instant.now()).compact()),
-                "As-User", "123");
+        String assertion = TestAssertion.enterprise(app, Instant.now()).compact();
+        client.postForm(box.tokenUrl(), TokenClient.jwtForm(app, assertion), "As-User", "123");
         enterpriseToken();
 
         assertThat(box.tokenRequestsWithAsUser()).isEqualTo(1);

@@ -51,7 +51,8 @@ class AuthorizationCodeFlowTest extends OAuthEmulatorTest {
         assertThat(box.refreshTokenReuse()).isEqualTo(1);
         assertThat(box.tokenRequests("authorization_code")).isEqualTo(1);
         assertThat(box.tokenRequests("refresh_token")).isEqualTo(2);
-        assertThat(box.issuedRefreshTokens()).containsExactlyInAnyOrder(oldRefresh, (String) refreshed.get("refresh_token"));
+        assertThat(box.issuedRefreshTokens())
+                .containsExactlyInAnyOrder(oldRefresh, (String) refreshed.get("refresh_token"));
     }
 
     @Test
@@ -149,7 +150,8 @@ class AuthorizationCodeFlowTest extends OAuthEmulatorTest {
 
         Map<String, Object> pair = signIn(app);
 
-        assertThat(TokenClient.json(client.usersMe("Bearer " + pair.get("access_token")))).containsEntry("id", bob.id());
+        assertThat(TokenClient.json(client.usersMe("Bearer " + pair.get("access_token"))))
+                .containsEntry("id", bob.id());
         assertThat(box.tokenRequestsFor(bob.id())).isEqualTo(1);
     }
 
