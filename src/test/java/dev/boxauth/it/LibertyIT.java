@@ -3,6 +3,7 @@ package dev.boxauth.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.boxauth.emulator.BoxEmulator;
+import dev.boxauth.emulator.JwtApp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -44,9 +45,14 @@ abstract class LibertyIT {
     /** An emulator on a free port (0) or a given one, with the fixture app registered. */
     static BoxEmulator emulatorWithFixtureApp(int port) {
         BoxEmulator box = BoxEmulator.start(port);
-        box.registerJwtApp("fixture-client-id-not-real", CLIENT_SECRET, "12345678", "fixture-key-id",
-                fixturePublicKey());
+        registerFixtureApp(box);
         return box;
+    }
+
+    /** Registers the fixture app (the one console-config.json describes) with {@code box}. */
+    static JwtApp registerFixtureApp(BoxEmulator box) {
+        return box.registerJwtApp("fixture-client-id-not-real", CLIENT_SECRET, "12345678", "fixture-key-id",
+                fixturePublicKey());
     }
 
     /** The configuration a deployment needs to reach {@code box} with the fixture app. */

@@ -1,0 +1,87 @@
+package dev.boxauth.it;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's chromium, headless, through its chromedriver: a real browser for the sign-in test. CI installs
+ * both (.ci/run); elsewhere the test is skipped when they are missing.
+ */
+final class HeadlessChromium implements AutoCloseable {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    private final WebDriver driver;
+    private final Path profile;
+
+    private HeadlessChromium(WebDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    static HeadlessChromium start() throws Exception {
+        boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+        if (!installed && System.getenv("CI") != null) {
+            throw new IllegalStateException("CI needs /usr/bin/chromium and /usr/bin/chromedriver: .ci/run installs them");
+        }
+        assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
+        Path profile = Files.createTempDirectory("box-auth-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        // This machine has no network beyond loopback: keep Chromium from reaching out on its own.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return new HeadlessChromium(driver, profile);
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    void click(String cssSelector) {
+        driver.findElement(By.cssSelector(cssSelector)).click();
+    }
+
+    /** Clicks the button (or submit input) showing this text. */
+    void clickButton(String text) {
+        driver.findElement(By.xpath("//button[normalize-space(.)='" + text + "'] | //input[@type='submit' and @value='"
+                + text + "']")).click();
+    }
+
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    String text(String cssSelector) {
+        return driver.findElement(By.cssSelector(cssSelector)).getText();
+    }
+
+    Set<String> cookieNames() {
+        return driver.manage().getCookies().stream().map(Cookie::getName).collect(Collectors.toSet());
+    }
+
+    @Override
+    public void close() throws Exception {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+}
