@@ -14,7 +14,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A deployment whose configuration cannot work fails, and the server's log lists every problem. */
+/**
+ * A deployment whose configuration cannot work fails, and the server's log lists every problem, a named
+ * app's under its own property names.
+ */
 @ExtendWith(ArquillianExtension.class)
 class BrokenConfigurationIT extends LibertyIT {
 
@@ -32,21 +35,24 @@ class BrokenConfigurationIT extends LibertyIT {
                 Path.of("src/test/resources/keys/genrsa-des3-pbkdf2-sha256.pem").toAbsolutePath().toString(),
                 "box.auth.jwt.passphrase", WRONG_PASSPHRASE,
                 "box.auth.jwt.algorithm", "HS256",
-                "box.auth.token-url", "http://api.box.example/oauth2/token"), ItApplication.class, TokenResource.class);
+                "box.auth.token-url", "http://api.box.example/oauth2/token",
+                "box.auth.archive.config-file", CONFIG_FILE.toString(),
+                "box.auth.archive.jwt.algorithm", "ES256"), ItApplication.class, TokenResource.class);
     }
 
     @Test
     void theDeploymentFails_listingEachProblemWithItsIdPropertyAndFix() {
         String log = serverLog("messages.log");
-        int start = log.lastIndexOf("The Box auth configuration has");
-        assertThat(start).as("the problems in messages.log").isNotNegative();
+        int start = log.lastIndexOf("The Box auth configuration has 4 problems");
+        assertThat(start).as("the default app's problems in messages.log").isNotNegative();
         String problems = log.substring(start);
 
-        assertThat(problems).contains("has 4 problems",
+        assertThat(problems).contains(
                 "BOXAUTH-007 box.auth.enterprise-id: must be a numeric Box id",
                 "BOXAUTH-011 box.auth.jwt.passphrase: does not decrypt the private key",
                 "BOXAUTH-015 box.auth.jwt.algorithm: must be RS256, RS384 or RS512",
                 "BOXAUTH-017 box.auth.token-url: uses http off the loopback interface");
+        assertThat(log).contains("BOXAUTH-015 box.auth.archive.jwt.algorithm: must be RS256, RS384 or RS512");
         assertThat(log).doesNotContain(WRONG_PASSPHRASE).doesNotContain(CLIENT_SECRET);
     }
 }
