@@ -5,7 +5,14 @@ import java.util.List;
 /**
  * The configuration property names: the public contract shared by {@link BoxAuth#fromProperties},
  * MicroProfile Config and environment variables ({@code box.auth.config-file} is
- * {@code BOX_AUTH_CONFIG_FILE} there). A blank value counts as not set.
+ * {@code BOX_AUTH_CONFIG_FILE} there). A blank value counts as not set. Every problem is reported when
+ * the provider is built (a {@link BoxConfigException} listing them all), never later.
+ *
+ * <p>The authentication method ({@link #METHOD}) is inferred from the properties set, so that most
+ * configurations need not name it: a {@link #DEVELOPER_TOKEN} means a developer token; JWT key material
+ * (a config JSON with {@code appAuth}, a key id or a private key) means JWT; an OAuth 2.0 property
+ * ({@link #OAUTH_REDIRECT_URI}) means OAuth 2.0; a client id and secret and nothing else mean the Client
+ * Credentials Grant. Properties of one method next to another method's are a problem, not ignored.
  *
  * <p>Credentials come from the Developer Console's JSON file ({@link #CONFIG_FILE}), the same JSON
  * inline ({@link #CONFIG}), or the separate properties; a separate property overrides the matching
@@ -13,30 +20,51 @@ import java.util.List;
  */
 public final class BoxAuthProperties {
 
+    /**
+     * The authentication method: {@code jwt}, {@code ccg} (Client Credentials Grant), {@code oauth}
+     * (OAuth 2.0, a token per signed-in user) or {@code developer-token}. Default: inferred from the other
+     * properties (see above). An unknown value, a configuration that fits several methods or none, or
+     * another method's properties next to the chosen one are problems.
+     */
+    public static final String METHOD = "box.auth.method";
     /** Path to the Developer Console JSON config file. Not with {@link #CONFIG}. */
     public static final String CONFIG_FILE = "box.auth.config-file";
     /** The Developer Console JSON itself, for example from an environment variable. Not with {@link #CONFIG_FILE}. */
     public static final String CONFIG = "box.auth.config";
-    /** The app's client id; overrides {@code boxAppSettings.clientID}. */
+    /**
+     * The app's client id; overrides {@code boxAppSettings.clientID}. Required for JWT, Client Credentials
+     * and OAuth 2.0; with a developer token, only to revoke it.
+     */
     public static final String CLIENT_ID = "box.auth.client-id";
-    /** The app's client secret; overrides {@code boxAppSettings.clientSecret}. A secret. */
+    /** The app's client secret; overrides {@code boxAppSettings.clientSecret}. A secret. Required as the client id is. */
     public static final String CLIENT_SECRET = "box.auth.client-secret";
-    /** The enterprise whose Service Account the token is for; overrides {@code enterpriseID}. Numeric. */
+    /**
+     * The enterprise whose Service Account the token is for (JWT and Client Credentials); overrides
+     * {@code enterpriseID}. Numeric. Not with OAuth 2.0 or a developer token, whose tokens represent a user.
+     */
     public static final String ENTERPRISE_ID = "box.auth.enterprise-id";
-    /** A user (App User or managed user) to get a token for instead of the Service Account. Numeric. */
+    /**
+     * A user (App User or managed user) to get a token for instead of the Service Account (JWT and Client
+     * Credentials). Numeric. For tokens of many users, use {@link BoxTokenProvider#forUser} instead.
+     */
     public static final String USER_ID = "box.auth.user-id";
-    /** The id Box gave the public key; overrides {@code boxAppSettings.appAuth.publicKeyID}. */
+    /** JWT: the id Box gave the public key; overrides {@code boxAppSettings.appAuth.publicKeyID}. */
     public static final String JWT_KEY_ID = "box.auth.jwt.key-id";
-    /** The RSA private key as PEM text; overrides {@code appAuth.privateKey}. Not with {@link #JWT_PRIVATE_KEY_FILE}. A secret. */
+    /** JWT: the RSA private key as PEM text; overrides {@code appAuth.privateKey}. Not with {@link #JWT_PRIVATE_KEY_FILE}. A secret. */
     public static final String JWT_PRIVATE_KEY = "box.auth.jwt.private-key";
-    /** Path to a PEM file holding the RSA private key. Not with {@link #JWT_PRIVATE_KEY}. */
+    /** JWT: path to a PEM file holding the RSA private key. Not with {@link #JWT_PRIVATE_KEY}. */
     public static final String JWT_PRIVATE_KEY_FILE = "box.auth.jwt.private-key-file";
-    /** The passphrase of an encrypted private key; overrides {@code appAuth.passphrase}. A secret. */
+    /** JWT: the passphrase of an encrypted private key; overrides {@code appAuth.passphrase}. A secret. */
     public static final String JWT_PASSPHRASE = "box.auth.jwt.passphrase";
-    /** The signature algorithm of the assertion: {@code RS256} (default), {@code RS384} or {@code RS512}. */
+    /** JWT: the signature algorithm of the assertion: {@code RS256} (default), {@code RS384} or {@code RS512}. */
     public static final String JWT_ALGORITHM = "box.auth.jwt.algorithm";
     /** The token endpoint; default {@code https://api.box.com/oauth2/token}. {@code https} unless on loopback. */
     public static final String TOKEN_URL = "box.auth.token-url";
+    /**
+     * The revoke endpoint, used by {@link BoxTokenProvider#revoke()}; default
+     * {@code https://api.box.com/oauth2/revoke}. {@code https} unless on loopback.
+     */
+    public static final String REVOKE_URL = "box.auth.revoke-url";
     /** The API base; default {@code https://api.box.com/2.0}. {@code https} unless on loopback. */
     public static final String API_URL = "box.auth.api-url";
     /** How long to wait for a connection to Box; default {@code 10s}. */
@@ -52,10 +80,63 @@ public final class BoxAuthProperties {
      */
     public static final String FETCH_ON_STARTUP = "box.auth.fetch-on-startup";
 
+    /**
+     * How many per-user providers ({@link BoxTokenProvider#forUser}) are kept, each with its cached token;
+     * default {@code 100}. The least recently used one is closed beyond that (a caller still holding it is
+     * served by its replacement). A positive integer.
+     */
+    public static final String USER_CACHE_SIZE = "box.auth.user-cache-size";
+
+    /**
+     * {@code true} to revoke the cached tokens at Box when the provider is closed (the application stops);
+     * default {@code false}. Best effort: a failure is logged, never thrown, and each revocation waits at
+     * most the connect and read timeouts. Needs the client id and secret.
+     */
+    public static final String REVOKE_ON_SHUTDOWN = "box.auth.revoke-on-shutdown";
+
+    /**
+     * A developer token from the Developer Console (the app → Configuration → Generate Developer Token),
+     * for trying things out. A secret. It lasts 60 minutes and cannot be refreshed: the provider hands it
+     * out as is (its expiry unknown, {@link BoxAccessToken#expiresAt()} is {@link java.time.Instant#MAX}),
+     * and once it is invalidated after a 401 or revoked every call throws a {@link BoxTokenException}
+     * saying how to get a new one. Not with JWT, OAuth 2.0 or a subject property.
+     */
+    public static final String DEVELOPER_TOKEN = "box.auth.developer-token";
+
+    /**
+     * OAuth 2.0: the redirect URI registered for the app in the Developer Console, where Box sends the
+     * browser back after sign-in; required for {@code oauth}. Absolute {@code https}, or {@code http} on
+     * loopback; no fragment.
+     */
+    public static final String OAUTH_REDIRECT_URI = "box.auth.oauth.redirect-uri";
+    /**
+     * OAuth 2.0: the scopes to ask for, separated by spaces or commas, such as
+     * {@code root_readwrite manage_groups}; default none (the scopes configured for the app).
+     */
+    public static final String OAUTH_SCOPES = "box.auth.oauth.scopes";
+    /**
+     * OAuth 2.0: Box's authorize page; default {@code https://account.box.com/api/oauth2/authorize}.
+     * {@code https} unless on loopback.
+     */
+    public static final String OAUTH_AUTHORIZE_URL = "box.auth.oauth.authorize-url";
+    /**
+     * OAuth 2.0: the path of the callback, relative to the JAX-RS application root; default
+     * {@code box/oauth/callback}. A relative path (no scheme, no leading {@code /}, no {@code ..}, no query).
+     */
+    public static final String OAUTH_CALLBACK_PATH = "box.auth.oauth.callback-path";
+    /**
+     * OAuth 2.0: where the browser goes after signing in; default {@code /}. A path inside the application
+     * (starting with {@code /}, without scheme, host or {@code //}), so that it cannot send the user to
+     * another site.
+     */
+    public static final String OAUTH_AFTER_SIGN_IN = "box.auth.oauth.after-sign-in";
+
     /** Every property name above, in the order they are documented. */
-    public static final List<String> ALL = List.of(CONFIG_FILE, CONFIG, CLIENT_ID, CLIENT_SECRET, ENTERPRISE_ID,
-            USER_ID, JWT_KEY_ID, JWT_PRIVATE_KEY, JWT_PRIVATE_KEY_FILE, JWT_PASSPHRASE, JWT_ALGORITHM, TOKEN_URL,
-            API_URL, CONNECT_TIMEOUT, READ_TIMEOUT, REFRESH_MARGIN, FETCH_ON_STARTUP);
+    public static final List<String> ALL = List.of(METHOD, CONFIG_FILE, CONFIG, CLIENT_ID, CLIENT_SECRET,
+            ENTERPRISE_ID, USER_ID, JWT_KEY_ID, JWT_PRIVATE_KEY, JWT_PRIVATE_KEY_FILE, JWT_PASSPHRASE, JWT_ALGORITHM,
+            TOKEN_URL, REVOKE_URL, API_URL, CONNECT_TIMEOUT, READ_TIMEOUT, REFRESH_MARGIN, FETCH_ON_STARTUP,
+            USER_CACHE_SIZE, REVOKE_ON_SHUTDOWN, DEVELOPER_TOKEN, OAUTH_REDIRECT_URI, OAUTH_SCOPES,
+            OAUTH_AUTHORIZE_URL, OAUTH_CALLBACK_PATH, OAUTH_AFTER_SIGN_IN);
 
     private BoxAuthProperties() {
     }

@@ -1,7 +1,9 @@
 package dev.boxauth.internal;
 
+import dev.boxauth.BoxAuthException;
 import dev.boxauth.BoxTokenProvider;
 import dev.boxauth.internal.cache.RefreshingTokenCache;
+import dev.boxauth.internal.config.AuthMethod;
 import dev.boxauth.internal.config.Settings;
 import dev.boxauth.internal.grant.Grant;
 import dev.boxauth.internal.grant.JwtGrant;
@@ -54,9 +56,12 @@ public final class ProviderFactory {
         TokenRequester requester = new TokenRequester(
                 new HttpTokenEndpoint(settings.tokenUrl(), client, settings.readTimeout()), clock, sleeper,
                 RetryPolicy.DEFAULT);
+        if (settings.method() != AuthMethod.JWT) {
+            throw new BoxAuthException("box.auth.method=" + settings.method() + " is not implemented yet");
+        }
         Grant grant = new JwtGrant(settings.clientId(), settings.clientSecret(), settings.subject(),
-                new AssertionSigner(settings.clientId(), settings.keyId(), settings.privateKey(),
-                        settings.algorithm(), settings.subject()));
+                new AssertionSigner(settings.clientId(), settings.jwt().keyId(), settings.jwt().privateKey(),
+                        settings.jwt().algorithm(), settings.subject()));
 
         ExecutorService owned = options.executor() == null ? newRefreshExecutor() : null;
         Executor executor = owned != null ? owned : options.executor();

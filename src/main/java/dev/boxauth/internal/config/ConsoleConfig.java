@@ -14,11 +14,20 @@ import org.jose4j.lang.JoseException;
 /**
  * The fields of the Developer Console's JSON config file. Each field remembers where it came from
  * ({@code box.auth.config-file (boxAppSettings.clientID)}) so a problem can name it.
+ *
+ * @param source the property the JSON came from, or {@code null} for {@link #EMPTY}
+ * @param hasAppAuth whether the JSON has the {@code appAuth} of a JWT app (reported already when it is not
+ *     an object); the JSON of other methods has none, and whether its absence is a problem depends on the method
  */
 record ConsoleConfig(Value clientId, Value clientSecret, Value keyId, Value privateKey, Value passphrase,
-        Value enterpriseId) {
+        Value enterpriseId, String source, boolean hasAppAuth) {
 
-    static final ConsoleConfig EMPTY = new ConsoleConfig(null, null, null, null, null, null);
+    static final ConsoleConfig EMPTY = new ConsoleConfig(null, null, null, null, null, null, null, false);
+
+    /** Where the JSON's {@code appAuth} is or would be, for messages: {@code box.auth.config (boxAppSettings.appAuth)}. */
+    String appAuthOrigin() {
+        return source + " (boxAppSettings.appAuth)";
+    }
 
     private static final Map<String, String> FIELDS = Map.of(
             CLIENT_ID, "boxAppSettings.clientID",
@@ -47,17 +56,18 @@ record ConsoleConfig(Value clientId, Value clientSecret, Value keyId, Value priv
         }
         Reader reader = new Reader(property, problems);
         Map<String, Object> app = reader.object(root, "boxAppSettings");
-        Map<String, Object> auth = app == null ? null : reader.object(app, "appAuth");
         if (app == null) {
             return null;
         }
+        Map<String, Object> auth = app.containsKey("appAuth") ? reader.object(app, "appAuth") : null;
         return new ConsoleConfig(
                 reader.text(app, "clientID", FIELDS.get(CLIENT_ID)),
                 reader.text(app, "clientSecret", FIELDS.get(CLIENT_SECRET)),
                 auth == null ? null : reader.text(auth, "publicKeyID", FIELDS.get(JWT_KEY_ID)),
                 auth == null ? null : reader.text(auth, "privateKey", FIELDS.get(JWT_PRIVATE_KEY)),
                 auth == null ? null : reader.text(auth, "passphrase", FIELDS.get(JWT_PASSPHRASE)),
-                enterprise(reader.text(root, "enterpriseID", FIELDS.get(ENTERPRISE_ID))));
+                enterprise(reader.text(root, "enterpriseID", FIELDS.get(ENTERPRISE_ID))),
+                property, app.containsKey("appAuth"));
     }
 
     /** Box writes "0" for an app that only acts as users. */

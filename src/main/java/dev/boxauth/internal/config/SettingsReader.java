@@ -6,6 +6,7 @@ import static dev.boxauth.BoxAuthProperties.CLIENT_SECRET;
 import static dev.boxauth.BoxAuthProperties.CONFIG;
 import static dev.boxauth.BoxAuthProperties.CONFIG_FILE;
 import static dev.boxauth.BoxAuthProperties.CONNECT_TIMEOUT;
+import static dev.boxauth.BoxAuthProperties.DEVELOPER_TOKEN;
 import static dev.boxauth.BoxAuthProperties.ENTERPRISE_ID;
 import static dev.boxauth.BoxAuthProperties.FETCH_ON_STARTUP;
 import static dev.boxauth.BoxAuthProperties.JWT_ALGORITHM;
@@ -13,9 +14,18 @@ import static dev.boxauth.BoxAuthProperties.JWT_KEY_ID;
 import static dev.boxauth.BoxAuthProperties.JWT_PASSPHRASE;
 import static dev.boxauth.BoxAuthProperties.JWT_PRIVATE_KEY;
 import static dev.boxauth.BoxAuthProperties.JWT_PRIVATE_KEY_FILE;
+import static dev.boxauth.BoxAuthProperties.METHOD;
+import static dev.boxauth.BoxAuthProperties.OAUTH_AFTER_SIGN_IN;
+import static dev.boxauth.BoxAuthProperties.OAUTH_AUTHORIZE_URL;
+import static dev.boxauth.BoxAuthProperties.OAUTH_CALLBACK_PATH;
+import static dev.boxauth.BoxAuthProperties.OAUTH_REDIRECT_URI;
+import static dev.boxauth.BoxAuthProperties.OAUTH_SCOPES;
 import static dev.boxauth.BoxAuthProperties.READ_TIMEOUT;
 import static dev.boxauth.BoxAuthProperties.REFRESH_MARGIN;
+import static dev.boxauth.BoxAuthProperties.REVOKE_ON_SHUTDOWN;
+import static dev.boxauth.BoxAuthProperties.REVOKE_URL;
 import static dev.boxauth.BoxAuthProperties.TOKEN_URL;
+import static dev.boxauth.BoxAuthProperties.USER_CACHE_SIZE;
 import static dev.boxauth.BoxAuthProperties.USER_ID;
 
 import dev.boxauth.BoxAuthProperties;
@@ -33,10 +43,15 @@ import java.nio.file.Path;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Turns configuration properties into {@link Settings}, or a {@link BoxConfigException} that lists every
@@ -45,11 +60,29 @@ import java.util.TreeSet;
 public final class SettingsReader {
 
     static final URI DEFAULT_TOKEN_URL = URI.create("https://api.box.com/oauth2/token");
+    static final URI DEFAULT_REVOKE_URL = URI.create("https://api.box.com/oauth2/revoke");
     static final URI DEFAULT_API_URL = URI.create("https://api.box.com/2.0");
+    static final URI DEFAULT_AUTHORIZE_URL = URI.create("https://account.box.com/api/oauth2/authorize");
+    static final String DEFAULT_CALLBACK_PATH = "box/oauth/callback";
+    static final String DEFAULT_AFTER_SIGN_IN = "/";
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     static final Duration DEFAULT_REFRESH_MARGIN = Duration.ofMinutes(5);
+    static final int DEFAULT_USER_CACHE_SIZE = 100;
     private static final Set<String> ALGORITHMS = Set.of("RS256", "RS384", "RS512");
+
+    /** Properties only JWT uses; any of them set is JWT key material. */
+    private static final List<String> JWT_PROPERTIES =
+            List.of(JWT_KEY_ID, JWT_PRIVATE_KEY, JWT_PRIVATE_KEY_FILE, JWT_PASSPHRASE, JWT_ALGORITHM);
+    /** Properties only OAuth 2.0 uses. */
+    private static final List<String> OAUTH_PROPERTIES =
+            List.of(OAUTH_REDIRECT_URI, OAUTH_SCOPES, OAUTH_AUTHORIZE_URL, OAUTH_CALLBACK_PATH, OAUTH_AFTER_SIGN_IN);
+    /** Whom a token represents; only server authentication chooses. */
+    private static final List<String> SUBJECT_PROPERTIES = List.of(ENTERPRISE_ID, USER_ID);
+
+    /** Segments of unreserved characters: no scheme, query, fragment, empty or dot segment can hide in it. */
+    private static final Pattern RELATIVE_PATH = Pattern.compile("[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*");
+    private static final Pattern SCOPE_SEPARATORS = Pattern.compile("[\\s,]+");
 
     private final Map<String, String> properties;
     private final Problems problems = new Problems();
@@ -70,35 +103,183 @@ public final class SettingsReader {
     private Settings read() {
         rejectUnknownProperties();
         boolean jsonGiven = anySet(CONFIG_FILE, CONFIG);
+        if (!jsonGiven && !anySet(CLIENT_ID, CLIENT_SECRET, DEVELOPER_TOKEN, OAUTH_REDIRECT_URI, JWT_KEY_ID,
+                JWT_PRIVATE_KEY, JWT_PRIVATE_KEY_FILE)) {
+            problems.add("BOXAUTH-019", CONFIG_FILE, "no Box app is configured. Set " + CONFIG_FILE
+                    + " to the JSON file downloaded from the Developer Console, " + CONFIG
+                    + " to its content, or the separate box.auth.* properties listed in the README ("
+                    + CLIENT_ID + " and " + CLIENT_SECRET + " for the Client Credentials Grant, " + DEVELOPER_TOKEN
+                    + " to try things out).");
+            throw problems.exception();
+        }
         ConsoleConfig json = jsonGiven ? readConsoleConfig() : ConsoleConfig.EMPTY;
         // Values the JSON would have supplied are not reported missing too: its own problem is the one to fix.
         jsonUnusable = json == null;
         if (jsonUnusable) {
             json = ConsoleConfig.EMPTY;
         }
-        if (!jsonGiven && !anySet(CLIENT_ID, CLIENT_SECRET, JWT_KEY_ID, JWT_PRIVATE_KEY, JWT_PRIVATE_KEY_FILE)) {
-            problems.add("BOXAUTH-019", CONFIG_FILE, "no Box app is configured. Set " + CONFIG_FILE
-                    + " to the JSON file downloaded from the Developer Console, " + CONFIG
-                    + " to its content, or the separate box.auth.* properties listed in the README.");
-            throw problems.exception();
+        AuthMethod method = readMethod(json);
+        Value clientId = null;
+        Value clientSecret = null;
+        Subject subject = null;
+        JwtSettings jwt = null;
+        OAuthSettings oauth = null;
+        Value developerToken = null;
+        if (method == AuthMethod.DEVELOPER_TOKEN) {
+            developerToken = required(DEVELOPER_TOKEN, null, " Generate one in the Developer Console: the app →"
+                    + " Configuration → Generate Developer Token.");
+            clientId = firstSet(CLIENT_ID, json.clientId());
+            clientSecret = firstSet(CLIENT_SECRET, json.clientSecret());
+            if (clientId != null && clientSecret == null || clientId == null && clientSecret != null) {
+                String missing = clientId == null ? CLIENT_ID : CLIENT_SECRET;
+                problems.add("BOXAUTH-006", missing, "is not set, but " + (clientId == null ? CLIENT_SECRET : CLIENT_ID)
+                        + " is: revoking a developer token needs both. Set it, or remove the other.");
+                clientId = null;
+                clientSecret = null;
+            }
+        } else if (method != null) {
+            clientId = required(CLIENT_ID, json.clientId(), "");
+            clientSecret = required(CLIENT_SECRET, json.clientSecret(), "");
+            switch (method) {
+                case JWT -> {
+                    if (json.source() != null && !json.hasAppAuth()
+                            && !(anySet(JWT_KEY_ID) && anySet(JWT_PRIVATE_KEY, JWT_PRIVATE_KEY_FILE))) {
+                        problems.add("BOXAUTH-005", json.source() + " (appAuth)", "has no 'appAuth' object. Use the"
+                                + " JSON file the Developer Console downloads for a JWT app, or set " + JWT_KEY_ID
+                                + " and " + JWT_PRIVATE_KEY + ".");
+                    }
+                    Value keyId = required(JWT_KEY_ID, json.keyId(), "");
+                    subject = readSubject(json);
+                    RSAPrivateCrtKey privateKey = readPrivateKey(json);
+                    String algorithm = readAlgorithm();
+                    if (keyId != null && privateKey != null && algorithm != null) {
+                        jwt = new JwtSettings(keyId.text(), privateKey, algorithm);
+                    }
+                }
+                case CCG -> subject = readSubject(json);
+                case OAUTH -> oauth = readOAuth();
+                default -> throw new IllegalStateException(method.name());
+            }
         }
-        Value clientId = required(CLIENT_ID, json.clientId());
-        Value clientSecret = required(CLIENT_SECRET, json.clientSecret());
-        Value keyId = required(JWT_KEY_ID, json.keyId());
-        Subject subject = readSubject(json);
-        RSAPrivateCrtKey privateKey = readPrivateKey(json);
-        String algorithm = readAlgorithm();
         URI tokenUrl = readUrl(TOKEN_URL, DEFAULT_TOKEN_URL);
+        URI revokeUrl = readUrl(REVOKE_URL, DEFAULT_REVOKE_URL);
         URI apiUrl = readUrl(API_URL, DEFAULT_API_URL);
         Duration connectTimeout = readDuration(CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT);
         Duration readTimeout = readDuration(READ_TIMEOUT, DEFAULT_READ_TIMEOUT);
         Duration refreshMargin = readDuration(REFRESH_MARGIN, DEFAULT_REFRESH_MARGIN);
         boolean fetchOnStartup = readBoolean(FETCH_ON_STARTUP);
+        int userCacheSize = readUserCacheSize();
+        boolean revokeOnShutdown = readBoolean(REVOKE_ON_SHUTDOWN);
+        if (revokeOnShutdown && method == AuthMethod.DEVELOPER_TOKEN && clientId == null
+                && !anySet(CLIENT_ID, CLIENT_SECRET)) {
+            problems.add("BOXAUTH-006", CLIENT_ID, "is not set: " + REVOKE_ON_SHUTDOWN + "=true revokes the"
+                    + " developer token, which needs the app's client id and secret. Set " + CLIENT_ID + " and "
+                    + CLIENT_SECRET + ", or turn " + REVOKE_ON_SHUTDOWN + " off.");
+        }
         if (!problems.isEmpty()) {
             throw problems.exception();
         }
-        return new Settings(clientId.text(), new Secret(clientSecret.text()), subject, keyId.text(), privateKey,
-                algorithm, tokenUrl, apiUrl, connectTimeout, readTimeout, refreshMargin, fetchOnStartup);
+        return new Settings(method, clientId == null ? null : clientId.text(),
+                clientSecret == null ? null : new Secret(clientSecret.text()), subject, jwt, oauth,
+                developerToken == null ? null : new Secret(developerToken.text()), tokenUrl, revokeUrl, apiUrl,
+                connectTimeout, readTimeout, refreshMargin, fetchOnStartup, userCacheSize, revokeOnShutdown);
+    }
+
+    /**
+     * {@code box.auth.method}, or the one method the other properties fit; {@code null} after a problem
+     * that leaves the method unknown. Reports every property that belongs to another method.
+     */
+    private AuthMethod readMethod(ConsoleConfig json) {
+        Map<AuthMethod, String> evidence = evidence(json);
+        String explicit = property(METHOD);
+        if (explicit != null) {
+            AuthMethod method = AuthMethod.fromProperty(explicit);
+            if (method == null) {
+                problems.add("BOXAUTH-021", METHOD, "must be jwt, ccg, oauth or developer-token, or unset to infer"
+                        + " it from the other properties.");
+                return null;
+            }
+            reportOtherMethodsProperties(method, METHOD + " is " + method, json);
+            return method;
+        }
+        if (evidence.size() > 1) {
+            problems.add("BOXAUTH-022", METHOD, "is not set, and the configuration has the properties of several"
+                    + " authentication methods: " + evidence.entrySet().stream()
+                            .map(e -> e.getKey().displayName() + " (" + e.getValue() + ")")
+                            .collect(Collectors.joining(", "))
+                    + ". Set " + METHOD + " to the one to use, and remove the other's properties.");
+            return null;
+        }
+        if (evidence.size() == 1) {
+            AuthMethod method = evidence.keySet().iterator().next();
+            reportOtherMethodsProperties(method, "the configuration is for the " + method.displayName() + " ("
+                    + evidence.get(method) + ")", json);
+            return method;
+        }
+        if (firstSet(CLIENT_ID, json.clientId()) != null && firstSet(CLIENT_SECRET, json.clientSecret()) != null) {
+            return AuthMethod.CCG;
+        }
+        if (!jsonUnusable) {
+            problems.add("BOXAUTH-022", METHOD, "is not set, and the configuration fits no authentication method:"
+                    + " the Client Credentials Grant needs " + CLIENT_ID + " and " + CLIENT_SECRET + ", JWT the"
+                    + " Developer Console's JSON (" + CONFIG_FILE + ") or " + JWT_KEY_ID + " and " + JWT_PRIVATE_KEY
+                    + ", OAuth 2.0 " + OAUTH_REDIRECT_URI + ", a developer token " + DEVELOPER_TOKEN + ". Set "
+                    + METHOD + " (jwt, ccg, oauth or developer-token) and that method's properties.");
+        }
+        return null;
+    }
+
+    /** What points at each method other than the Client Credentials Grant, which is what remains. */
+    private Map<AuthMethod, String> evidence(ConsoleConfig json) {
+        Map<AuthMethod, String> evidence = new EnumMap<>(AuthMethod.class);
+        if (property(DEVELOPER_TOKEN) != null) {
+            evidence.put(AuthMethod.DEVELOPER_TOKEN, DEVELOPER_TOKEN);
+        }
+        List<String> jwt = setAmong(JWT_PROPERTIES);
+        if (json.hasAppAuth()) {
+            evidence.put(AuthMethod.JWT, json.appAuthOrigin());
+        } else if (!jwt.isEmpty()) {
+            evidence.put(AuthMethod.JWT, String.join(", ", jwt));
+        }
+        List<String> oauth = setAmong(OAUTH_PROPERTIES);
+        if (!oauth.isEmpty()) {
+            evidence.put(AuthMethod.OAUTH, String.join(", ", oauth));
+        }
+        return evidence;
+    }
+
+    private void reportOtherMethodsProperties(AuthMethod method, String why, ConsoleConfig json) {
+        if (method != AuthMethod.JWT) {
+            if (json.hasAppAuth()) {
+                problems.add("BOXAUTH-023", json.appAuthOrigin(), "holds a JWT key pair, but " + why + ". Use a"
+                        + " JSON without appAuth or the separate " + CLIENT_ID + " and " + CLIENT_SECRET
+                        + ", or set " + METHOD + "=jwt.");
+            }
+            for (String name : setAmong(JWT_PROPERTIES)) {
+                otherMethodsProperty(name, "a JWT property", why, AuthMethod.JWT);
+            }
+        }
+        if (method != AuthMethod.OAUTH) {
+            for (String name : setAmong(OAUTH_PROPERTIES)) {
+                otherMethodsProperty(name, "an OAuth 2.0 property", why, AuthMethod.OAUTH);
+            }
+        }
+        if (method != AuthMethod.DEVELOPER_TOKEN && property(DEVELOPER_TOKEN) != null) {
+            otherMethodsProperty(DEVELOPER_TOKEN, "a developer token", why, AuthMethod.DEVELOPER_TOKEN);
+        }
+        if (method == AuthMethod.OAUTH || method == AuthMethod.DEVELOPER_TOKEN) {
+            String whom = method == AuthMethod.OAUTH ? "the user who signed in" : "the developer who generated it";
+            for (String name : setAmong(SUBJECT_PROPERTIES)) {
+                problems.add("BOXAUTH-023", name, "does not apply: " + why + ", whose token represents " + whom
+                        + ". Remove it" + (method == AuthMethod.OAUTH ? "" : ", or use JWT or the Client Credentials"
+                        + " Grant for a token of this subject") + ".");
+            }
+        }
+    }
+
+    private void otherMethodsProperty(String name, String what, String why, AuthMethod owner) {
+        problems.add("BOXAUTH-023", name, "is " + what + ", but " + why + ". Remove it, or set " + METHOD + "="
+                + owner + ".");
     }
 
     private void rejectUnknownProperties() {
@@ -140,7 +321,7 @@ public final class SettingsReader {
             }
             return null;
         }
-        if (!id.text().chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!Subject.isBoxId(id.text())) {
             problems.add("BOXAUTH-007", id.origin(), "must be a numeric Box id, such as 123456. Copy it from"
                     + " the Admin Console (enterprise id) or from the user's profile (user id).");
             return null;
@@ -163,7 +344,7 @@ public final class SettingsReader {
             }
             pem = Value.of(text, JWT_PRIVATE_KEY_FILE);
         } else {
-            pem = required(JWT_PRIVATE_KEY, json.privateKey());
+            pem = required(JWT_PRIVATE_KEY, json.privateKey(), "");
         }
         if (pem == null) {
             return null;
@@ -228,8 +409,9 @@ public final class SettingsReader {
         }
         if (url == null || !url.isAbsolute() || url.getHost() == null
                 || !("https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme()))) {
-            problems.add("BOXAUTH-016", property, "is not an absolute http(s) URL. Leave it unset for Box ("
-                    + defaultValue + ").");
+            problems.add("BOXAUTH-016", property, "is not an absolute http(s) URL. " + (defaultValue == null
+                    ? "Write it whole, such as https://app.example.com/box/oauth/callback."
+                    : "Leave it unset for Box (" + defaultValue + ")."));
             return null;
         }
         if ("http".equalsIgnoreCase(url.getScheme()) && !Loopback.isLoopback(url.getHost())) {
@@ -238,6 +420,90 @@ public final class SettingsReader {
             return null;
         }
         return url;
+    }
+
+    private OAuthSettings readOAuth() {
+        URI redirectUri = null;
+        if (property(OAUTH_REDIRECT_URI) == null) {
+            problems.add("BOXAUTH-006", OAUTH_REDIRECT_URI, "is not set. OAuth 2.0 needs the redirect URI"
+                    + " configured for the app (Developer Console → Configuration → OAuth 2.0 Redirect URIs),"
+                    + " leading to this application's " + OAUTH_CALLBACK_PATH + " (default "
+                    + DEFAULT_CALLBACK_PATH + ").");
+        } else {
+            redirectUri = readUrl(OAUTH_REDIRECT_URI, null);
+            if (redirectUri != null && redirectUri.getRawFragment() != null) {
+                problems.add("BOXAUTH-027", OAUTH_REDIRECT_URI, "has a fragment (#…), which OAuth 2.0 does not"
+                        + " allow in a redirect URI. Remove it.");
+                redirectUri = null;
+            }
+        }
+        String scopes = property(OAUTH_SCOPES);
+        List<String> scopeList = scopes == null ? List.of()
+                : List.copyOf(new LinkedHashSet<>(Arrays.asList(SCOPE_SEPARATORS.split(scopes))));
+        URI authorizeUrl = readUrl(OAUTH_AUTHORIZE_URL, DEFAULT_AUTHORIZE_URL);
+        String callbackPath = readCallbackPath();
+        String afterSignIn = readAfterSignIn();
+        if (redirectUri == null || authorizeUrl == null || callbackPath == null || afterSignIn == null) {
+            return null;
+        }
+        return new OAuthSettings(redirectUri, scopeList, authorizeUrl, callbackPath, afterSignIn);
+    }
+
+    private String readCallbackPath() {
+        String value = property(OAUTH_CALLBACK_PATH);
+        if (value == null) {
+            return DEFAULT_CALLBACK_PATH;
+        }
+        if (!RELATIVE_PATH.matcher(value).matches() || Arrays.stream(value.split("/")).anyMatch(s -> s.matches("\\.+"))) {
+            problems.add("BOXAUTH-024", OAUTH_CALLBACK_PATH, "must be a path relative to the JAX-RS application"
+                    + " root, such as " + DEFAULT_CALLBACK_PATH + ": letters, digits and -._~ between single"
+                    + " slashes, without a leading slash, scheme, query, '.' or '..'.");
+            return null;
+        }
+        return value;
+    }
+
+    /** A path inside the application: anything that a browser could read as another host is refused. */
+    private String readAfterSignIn() {
+        String value = property(OAUTH_AFTER_SIGN_IN);
+        if (value == null) {
+            return DEFAULT_AFTER_SIGN_IN;
+        }
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        boolean inside = uri != null && uri.getScheme() == null && uri.getRawAuthority() == null
+                && value.startsWith("/") && !value.contains("//") && !value.contains("\\")
+                && value.chars().noneMatch(c -> c < 0x21 || c == 0x7f)
+                && Arrays.stream(uri.getRawPath().split("/")).noneMatch(s -> s.equals("..") || s.equals("."));
+        if (!inside) {
+            problems.add("BOXAUTH-025", OAUTH_AFTER_SIGN_IN, "must be a path inside this application, such as /"
+                    + " or /files: starting with a single /, without scheme, host, '//', '\\' or '..', so that"
+                    + " signing in cannot send the browser to another site.");
+            return null;
+        }
+        return value;
+    }
+
+    private int readUserCacheSize() {
+        String value = property(USER_CACHE_SIZE);
+        if (value == null) {
+            return DEFAULT_USER_CACHE_SIZE;
+        }
+        try {
+            int size = Integer.parseInt(value);
+            if (size > 0) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add("BOXAUTH-026", USER_CACHE_SIZE, "must be a positive whole number (default "
+                + DEFAULT_USER_CACHE_SIZE + ").");
+        return DEFAULT_USER_CACHE_SIZE;
     }
 
     private Duration readDuration(String property, Duration defaultValue) {
@@ -275,12 +541,12 @@ public final class SettingsReader {
         }
     }
 
-    private Value required(String property, Value fromJson) {
+    private Value required(String property, Value fromJson, String hint) {
         Value value = firstSet(property, fromJson);
         if (value == null && !jsonUnusable) {
             String field = ConsoleConfig.fieldFor(property);
             problems.add("BOXAUTH-006", property, "is not set. Set it" + (field == null ? "" : ", or " + field
-                    + " in the JSON of " + CONFIG_FILE + "/" + CONFIG) + ".");
+                    + " in the JSON of " + CONFIG_FILE + "/" + CONFIG) + "." + hint);
         }
         return value;
     }
@@ -291,12 +557,11 @@ public final class SettingsReader {
     }
 
     private boolean anySet(String... names) {
-        for (String name : names) {
-            if (property(name) != null) {
-                return true;
-            }
-        }
-        return false;
+        return !setAmong(List.of(names)).isEmpty();
+    }
+
+    private List<String> setAmong(List<String> names) {
+        return names.stream().filter(name -> property(name) != null).toList();
     }
 
     private String property(String name) {

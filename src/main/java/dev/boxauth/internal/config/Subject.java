@@ -25,6 +25,11 @@ public record Subject(Type type, String id) {
         Objects.requireNonNull(id, "id");
     }
 
+    /** Whether {@code id} looks like a Box enterprise or user id: digits only, at least one. */
+    public static boolean isBoxId(String id) {
+        return id != null && !id.isEmpty() && id.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
     public static Subject enterprise(String id) {
         return new Subject(Type.ENTERPRISE, id);
     }

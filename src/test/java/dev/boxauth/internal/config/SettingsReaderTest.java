@@ -1,10 +1,13 @@
 package dev.boxauth.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.boxauth.BoxConfigException;
 import dev.boxauth.ConfigProblem;
+import dev.boxauth.internal.Secret;
 import dev.boxauth.testing.Keys;
 import java.net.URI;
 import java.nio.file.Files;
@@ -54,25 +57,32 @@ class SettingsReaderTest {
     void read_separateProperties_withDefaults() {
         Settings s = SettingsReader.read(separate());
 
+        assertThat(s.method()).isEqualTo(AuthMethod.JWT);
         assertThat(s.clientId()).isEqualTo("client1");
         assertThat(s.clientSecret().reveal()).isEqualTo(SECRET);
         assertThat(s.subject()).isEqualTo(Subject.enterprise("1234"));
-        assertThat(s.keyId()).isEqualTo("kid1");
-        assertThat(s.algorithm()).isEqualTo("RS256");
+        assertThat(s.jwt().keyId()).isEqualTo("kid1");
+        assertThat(s.jwt().algorithm()).isEqualTo("RS256");
+        assertThat(s.oauth()).isNull();
+        assertThat(s.developerToken()).isNull();
         assertThat(s.tokenUrl()).isEqualTo(URI.create("https://api.box.com/oauth2/token"));
+        assertThat(s.revokeUrl()).isEqualTo(URI.create("https://api.box.com/oauth2/revoke"));
         assertThat(s.apiUrl()).isEqualTo(URI.create("https://api.box.com/2.0"));
         assertThat(s.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(s.readTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(s.refreshMargin()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(s.toString()).doesNotContain(SECRET).contains("client1", "<redacted>");
+        assertThat(s.userCacheSize()).isEqualTo(100);
+        assertThat(s.revokeOnShutdown()).isFalse();
+        assertThat(s.toString()).doesNotContain(SECRET).contains("client1", "method=jwt", "<redacted>");
     }
 
     @Test
     void read_consoleJsonInline() {
         Settings s = SettingsReader.read(Map.of("box.auth.config", consoleJson("555")));
 
+        assertThat(s.method()).isEqualTo(AuthMethod.JWT);
         assertThat(s.clientId()).isEqualTo("json-client");
-        assertThat(s.keyId()).isEqualTo("json-kid");
+        assertThat(s.jwt().keyId()).isEqualTo("json-kid");
         assertThat(s.subject()).isEqualTo(Subject.enterprise("555"));
     }
 
@@ -86,7 +96,7 @@ class SettingsReaderTest {
 
         assertThat(s.clientId()).isEqualTo("override");
         assertThat(s.subject()).isEqualTo(Subject.user("77"));
-        assertThat(s.algorithm()).isEqualTo("RS512");
+        assertThat(s.jwt().algorithm()).isEqualTo("RS512");
         assertThat(s.tokenUrl().getPort()).isEqualTo(8080);
         assertThat(s.refreshMargin()).isEqualTo(Duration.ofSeconds(90));
     }
@@ -105,7 +115,7 @@ class SettingsReaderTest {
         Map<String, String> p = separate();
         p.remove("box.auth.jwt.private-key");
         p.put("box.auth.jwt.private-key-file", Files.writeString(dir.resolve("k.pem"), Keys.RSA_2048_PKCS8_PEM).toString());
-        assertThat(SettingsReader.read(p).privateKey().getModulus().bitLength()).isEqualTo(2048);
+        assertThat(SettingsReader.read(p).jwt().privateKey().getModulus().bitLength()).isEqualTo(2048);
     }
 
     @Test
@@ -163,7 +173,7 @@ class SettingsReaderTest {
 
     @Test
     void everyMissingRequiredValue_isListedAsBoxauth006() {
-        BoxConfigException e = failure(Map.of("box.auth.client-id", "c"));
+        BoxConfigException e = failure(Map.of("box.auth.method", "jwt", "box.auth.client-id", "c"));
 
         assertThat(e.problems()).extracting(ConfigProblem::id).containsOnly("BOXAUTH-006");
         assertThat(e.problems()).extracting(ConfigProblem::property).containsExactly("box.auth.client-secret",
@@ -304,7 +314,7 @@ class SettingsReaderTest {
 
         Settings s = SettingsReader.read(Map.of("box.auth.config-file", file.toString()));
 
-        assertThat(s.privateKey().getModulus().bitLength()).isEqualTo(2048);
+        assertThat(s.jwt().privateKey().getModulus().bitLength()).isEqualTo(2048);
     }
 
     @Test
@@ -341,5 +351,349 @@ class SettingsReaderTest {
         p.put("box.auth.jwt.private-key", fixture("pkcs8-scrypt.pem"));
         p.put("box.auth.jwt.passphrase", "box-auth-test-only");
         assertThat(onlyProblem(p).id()).isEqualTo("BOXAUTH-014");
+    }
+
+    // --- the authentication method ---
+
+    private static final String DEV_TOKEN = "developer-token-value-0123456789";
+
+    private static Map<String, String> ccg() {
+        Map<String, String> p = new HashMap<>();
+        p.put("box.auth.client-id", "ccg-client");
+        p.put("box.auth.client-secret", SECRET);
+        p.put("box.auth.enterprise-id", "1234");
+        return p;
+    }
+
+    private static Map<String, String> oauth() {
+        Map<String, String> p = new HashMap<>();
+        p.put("box.auth.client-id", "oauth-client");
+        p.put("box.auth.client-secret", SECRET);
+        p.put("box.auth.oauth.redirect-uri", "https://app.example.com/api/box/oauth/callback");
+        return p;
+    }
+
+    private static String jsonWithoutAppAuth() {
+        return "{\"boxAppSettings\":{\"clientID\":\"json-client\",\"clientSecret\":\"" + SECRET + "\"},"
+                + "\"enterpriseID\":\"777\"}";
+    }
+
+    /** A configuration problem's text must never show a secret of the configuration. */
+    private static ConfigProblem onlyProblemWithout(Map<String, String> properties, String... secrets) {
+        BoxConfigException e = failure(properties);
+        assertThat(e.problems()).hasSize(1);
+        assertThat(e.getMessage()).doesNotContain(SECRET);
+        for (String secret : secrets) {
+            assertThat(e.getMessage()).doesNotContain(secret);
+        }
+        return e.problems().get(0);
+    }
+
+    @Test
+    void clientIdAndSecretAndNothingElse_isTheClientCredentialsGrant() {
+        Settings s = SettingsReader.read(ccg());
+
+        assertThat(s.method()).isEqualTo(AuthMethod.CCG);
+        assertThat(s.clientId()).isEqualTo("ccg-client");
+        assertThat(s.clientSecret().reveal()).isEqualTo(SECRET);
+        assertThat(s.subject()).isEqualTo(Subject.enterprise("1234"));
+        assertThat(s.jwt()).isNull();
+        assertThat(s.toString()).doesNotContain(SECRET).contains("method=ccg", "ccg-client", "enterprise 1234");
+    }
+
+    @Test
+    void aConfigJsonWithoutAppAuth_isTheClientCredentialsGrant_andAUserIdIsItsSubject() {
+        Settings s = SettingsReader.read(Map.of("box.auth.config", jsonWithoutAppAuth(), "box.auth.user-id", "42"));
+
+        assertThat(s.method()).isEqualTo(AuthMethod.CCG);
+        assertThat(s.clientId()).isEqualTo("json-client");
+        assertThat(s.subject()).isEqualTo(Subject.user("42"));
+    }
+
+    @Test
+    void aConfigJsonWithAppAuth_isJwt_andKeyPropertiesAreJwtToo() {
+        assertThat(SettingsReader.read(Map.of("box.auth.config", consoleJson("5"))).method()).isEqualTo(AuthMethod.JWT);
+        assertThat(SettingsReader.read(separate()).method()).isEqualTo(AuthMethod.JWT);
+    }
+
+    @Test
+    void aDeveloperToken_isTheDeveloperTokenMethod_withOrWithoutClientCredentials() {
+        Settings alone = SettingsReader.read(Map.of("box.auth.developer-token", DEV_TOKEN));
+        assertThat(alone.method()).isEqualTo(AuthMethod.DEVELOPER_TOKEN);
+        assertThat(alone.developerToken().reveal()).isEqualTo(DEV_TOKEN);
+        assertThat(alone.hasClientCredentials()).isFalse();
+        assertThat(alone.subject()).isNull();
+        assertThat(alone.toString()).doesNotContain(DEV_TOKEN).contains("developerToken=<redacted>");
+
+        Settings withClient = SettingsReader.read(Map.of("box.auth.developer-token", DEV_TOKEN,
+                "box.auth.client-id", "c", "box.auth.client-secret", SECRET));
+        assertThat(withClient.method()).isEqualTo(AuthMethod.DEVELOPER_TOKEN);
+        assertThat(withClient.clientId()).isEqualTo("c");
+        assertThat(withClient.toString()).doesNotContain(DEV_TOKEN).doesNotContain(SECRET);
+    }
+
+    @Test
+    void aRedirectUri_isOAuth_withTheDefaults() {
+        Settings s = SettingsReader.read(oauth());
+
+        assertThat(s.method()).isEqualTo(AuthMethod.OAUTH);
+        assertThat(s.subject()).isNull();
+        OAuthSettings o = s.oauth();
+        assertThat(o.redirectUri()).isEqualTo(URI.create("https://app.example.com/api/box/oauth/callback"));
+        assertThat(o.scopes()).isEmpty();
+        assertThat(o.scopeParameter()).isNull();
+        assertThat(o.authorizeUrl()).isEqualTo(URI.create("https://account.box.com/api/oauth2/authorize"));
+        assertThat(o.callbackPath()).isEqualTo("box/oauth/callback");
+        assertThat(o.afterSignIn()).isEqualTo("/");
+        assertThat(s.toString()).doesNotContain(SECRET).contains("method=oauth", "app.example.com");
+    }
+
+    @Test
+    void oauthSettings_areRead_scopesSeparatedBySpacesOrCommas() {
+        Map<String, String> p = oauth();
+        p.put("box.auth.oauth.redirect-uri", "http://localhost:9080/app/box/oauth/callback");
+        p.put("box.auth.oauth.scopes", "root_readwrite, manage_groups  item_preview,root_readwrite");
+        p.put("box.auth.oauth.authorize-url", "http://127.0.0.1:8000/api/oauth2/authorize");
+        p.put("box.auth.oauth.callback-path", "auth/box-callback");
+        p.put("box.auth.oauth.after-sign-in", "/files?view=recent");
+
+        OAuthSettings o = SettingsReader.read(p).oauth();
+
+        assertThat(o.scopes()).containsExactly("root_readwrite", "manage_groups", "item_preview");
+        assertThat(o.scopeParameter()).isEqualTo("root_readwrite manage_groups item_preview");
+        assertThat(o.authorizeUrl().getPort()).isEqualTo(8000);
+        assertThat(o.callbackPath()).isEqualTo("auth/box-callback");
+        assertThat(o.afterSignIn()).isEqualTo("/files?view=recent");
+    }
+
+    @Test
+    void anExplicitMethod_isUsed_inAnyCase() {
+        Map<String, String> p = ccg();
+        p.put("box.auth.method", "CCG");
+        assertThat(SettingsReader.read(p).method()).isEqualTo(AuthMethod.CCG);
+    }
+
+    @Test
+    void unknownMethod_isBoxauth021() {
+        Map<String, String> p = ccg();
+        p.put("box.auth.method", "saml");
+        ConfigProblem problem = onlyProblem(p);
+        assertThat(problem.id()).isEqualTo("BOXAUTH-021");
+        assertThat(problem.property()).isEqualTo("box.auth.method");
+        assertThat(problem.message()).contains("jwt, ccg, oauth or developer-token");
+    }
+
+    @Test
+    void propertiesOfSeveralMethodsWithoutAMethod_isBoxauth022_namingWhatPointsWhere() {
+        Map<String, String> p = new HashMap<>(Map.of("box.auth.config", consoleJson("5")));
+        p.put("box.auth.developer-token", DEV_TOKEN);
+
+        ConfigProblem problem = onlyProblemWithout(p, DEV_TOKEN);
+
+        assertThat(problem.id()).isEqualTo("BOXAUTH-022");
+        assertThat(problem.property()).isEqualTo("box.auth.method");
+        assertThat(problem.message()).contains("developer token (box.auth.developer-token)",
+                "JWT (box.auth.config (boxAppSettings.appAuth))");
+    }
+
+    @Test
+    void aConfigurationThatFitsNoMethod_isBoxauth022() {
+        ConfigProblem problem = onlyProblem(Map.of("box.auth.client-id", "c"));
+        assertThat(problem.id()).isEqualTo("BOXAUTH-022");
+        assertThat(problem.message()).contains("box.auth.client-secret", "box.auth.method");
+    }
+
+    @Test
+    void aJwtConfigFileWithMethodCcg_isBoxauth023_onTheJsonsAppAuth() throws Exception {
+        Path file = Files.writeString(dir.resolve("config.json"), consoleJson("555"));
+
+        ConfigProblem problem = onlyProblem(Map.of("box.auth.config-file", file.toString(), "box.auth.method", "ccg"));
+
+        assertThat(problem.id()).isEqualTo("BOXAUTH-023");
+        assertThat(problem.property()).isEqualTo("box.auth.config-file (boxAppSettings.appAuth)");
+        assertThat(problem.message()).contains("box.auth.method is ccg", "box.auth.method=jwt");
+    }
+
+    @Test
+    void jwtKeyPropertiesWithMethodCcg_areBoxauth023_eachNamed() {
+        Map<String, String> p = separate();
+        p.put("box.auth.method", "ccg");
+
+        BoxConfigException e = failure(p);
+
+        assertThat(e.problems()).extracting(ConfigProblem::id).containsOnly("BOXAUTH-023");
+        assertThat(e.problems()).extracting(ConfigProblem::property)
+                .containsExactly("box.auth.jwt.key-id", "box.auth.jwt.private-key");
+        assertThat(e.getMessage()).doesNotContain(SECRET).doesNotContain("PRIVATE KEY");
+    }
+
+    @Test
+    void anotherMethodsPropertiesNextToAnInferredMethod_areBoxauth023() {
+        Map<String, String> dev = Map.of("box.auth.developer-token", DEV_TOKEN, "box.auth.user-id", "42");
+        ConfigProblem subject = onlyProblemWithout(dev, DEV_TOKEN);
+        assertThat(subject.id()).isEqualTo("BOXAUTH-023");
+        assertThat(subject.property()).isEqualTo("box.auth.user-id");
+        assertThat(subject.message()).contains("developer who generated it");
+
+        Map<String, String> jwtWithOAuth = separate();
+        jwtWithOAuth.put("box.auth.method", "jwt");
+        jwtWithOAuth.put("box.auth.oauth.scopes", "root_readonly");
+        ConfigProblem oauthProperty = onlyProblem(jwtWithOAuth);
+        assertThat(oauthProperty.id()).isEqualTo("BOXAUTH-023");
+        assertThat(oauthProperty.property()).isEqualTo("box.auth.oauth.scopes");
+
+        Map<String, String> ccgWithToken = ccg();
+        ccgWithToken.put("box.auth.method", "ccg");
+        ccgWithToken.put("box.auth.developer-token", DEV_TOKEN);
+        ConfigProblem token = onlyProblemWithout(ccgWithToken, DEV_TOKEN);
+        assertThat(token.property()).isEqualTo("box.auth.developer-token");
+    }
+
+    @Test
+    void ccgWithoutItsSecret_isBoxauth006_namingTheProperty() {
+        Map<String, String> p = ccg();
+        p.remove("box.auth.client-secret");
+        p.put("box.auth.method", "ccg");
+
+        ConfigProblem problem = onlyProblem(p);
+
+        assertThat(problem.id()).isEqualTo("BOXAUTH-006");
+        assertThat(problem.property()).isEqualTo("box.auth.client-secret");
+    }
+
+    @Test
+    void ccgWithoutASubject_isBoxauth006() {
+        Map<String, String> p = ccg();
+        p.remove("box.auth.enterprise-id");
+        ConfigProblem problem = onlyProblem(p);
+        assertThat(problem.id()).isEqualTo("BOXAUTH-006");
+        assertThat(problem.property()).isEqualTo("box.auth.enterprise-id");
+    }
+
+    @Test
+    void methodDeveloperTokenWithoutTheToken_isBoxauth006_sayingWhereToGetOne() {
+        ConfigProblem problem = onlyProblem(Map.of("box.auth.method", "developer-token",
+                "box.auth.client-id", "c", "box.auth.client-secret", SECRET));
+        assertThat(problem.id()).isEqualTo("BOXAUTH-006");
+        assertThat(problem.property()).isEqualTo("box.auth.developer-token");
+        assertThat(problem.message()).contains("Generate Developer Token");
+    }
+
+    @Test
+    void aDeveloperTokenWithHalfTheClientCredentials_isBoxauth006() {
+        ConfigProblem problem = onlyProblemWithout(Map.of("box.auth.developer-token", DEV_TOKEN,
+                "box.auth.client-id", "c"), DEV_TOKEN);
+        assertThat(problem.id()).isEqualTo("BOXAUTH-006");
+        assertThat(problem.property()).isEqualTo("box.auth.client-secret");
+    }
+
+    @Test
+    void revokeOnShutdownWithADeveloperTokenAndNoClientCredentials_isBoxauth006() {
+        ConfigProblem problem = onlyProblemWithout(Map.of("box.auth.developer-token", DEV_TOKEN,
+                "box.auth.revoke-on-shutdown", "true"), DEV_TOKEN);
+        assertThat(problem.id()).isEqualTo("BOXAUTH-006");
+        assertThat(problem.property()).isEqualTo("box.auth.client-id");
+        assertThat(problem.message()).contains("box.auth.revoke-on-shutdown");
+    }
+
+    @Test
+    void oauthWithoutRedirectUri_isBoxauth006() {
+        Map<String, String> p = oauth();
+        p.remove("box.auth.oauth.redirect-uri");
+        p.put("box.auth.method", "oauth");
+
+        ConfigProblem problem = onlyProblem(p);
+
+        assertThat(problem.id()).isEqualTo("BOXAUTH-006");
+        assertThat(problem.property()).isEqualTo("box.auth.oauth.redirect-uri");
+        assertThat(problem.message()).contains("Redirect URI");
+    }
+
+    @Test
+    void aRedirectUriThatIsNotAbsoluteHttpsOrHasAFragment_isAProblem() {
+        Map<String, String> p = oauth();
+        p.put("box.auth.oauth.redirect-uri", "/box/oauth/callback");
+        assertThat(onlyProblem(p).id()).isEqualTo("BOXAUTH-016");
+        p.put("box.auth.oauth.redirect-uri", "http://app.example.com/box/oauth/callback");
+        assertThat(onlyProblem(p).id()).isEqualTo("BOXAUTH-017");
+        p.put("box.auth.oauth.redirect-uri", "https://app.example.com/box/oauth/callback#top");
+        ConfigProblem fragment = onlyProblem(p);
+        assertThat(fragment.id()).isEqualTo("BOXAUTH-027");
+        assertThat(fragment.property()).isEqualTo("box.auth.oauth.redirect-uri");
+        p.put("box.auth.oauth.redirect-uri", "http://127.0.0.1:9080/box/oauth/callback");
+        assertThat(SettingsReader.read(p).oauth().redirectUri().getPort()).isEqualTo(9080);
+    }
+
+    @Test
+    void aCallbackPathThatIsNotRelative_isBoxauth024() {
+        Map<String, String> p = oauth();
+        for (String path : new String[] {"/box/oauth/callback", "https://evil.example/cb", "box//callback",
+                "box/../callback", "box/callback?x=1", "box/callback/", "./callback"}) {
+            p.put("box.auth.oauth.callback-path", path);
+            ConfigProblem problem = onlyProblem(p);
+            assertThat(problem.id()).as(path).isEqualTo("BOXAUTH-024");
+            assertThat(problem.property()).isEqualTo("box.auth.oauth.callback-path");
+        }
+    }
+
+    @Test
+    void anAfterSignInThatIsAnOpenRedirect_isBoxauth025() {
+        Map<String, String> p = oauth();
+        for (String target : new String[] {"https://evil.example/", "//evil.example", "/\\evil.example",
+                "///evil.example", "/a//evil.example", "evil.example", "javascript:alert(1)", "/files/../../x",
+                "/ evil"}) {
+            p.put("box.auth.oauth.after-sign-in", target);
+            ConfigProblem problem = onlyProblem(p);
+            assertThat(problem.id()).as(target).isEqualTo("BOXAUTH-025");
+            assertThat(problem.property()).isEqualTo("box.auth.oauth.after-sign-in");
+        }
+        p.put("box.auth.oauth.after-sign-in", "/app/home#files");
+        assertThat(SettingsReader.read(p).oauth().afterSignIn()).isEqualTo("/app/home#files");
+    }
+
+    @Test
+    void userCacheSizeThatIsNotAPositiveNumber_isBoxauth026() {
+        Map<String, String> p = ccg();
+        for (String size : new String[] {"0", "-5", "ten", "1.5", "99999999999"}) {
+            p.put("box.auth.user-cache-size", size);
+            ConfigProblem problem = onlyProblem(p);
+            assertThat(problem.id()).as(size).isEqualTo("BOXAUTH-026");
+            assertThat(problem.property()).isEqualTo("box.auth.user-cache-size");
+        }
+        p.put("box.auth.user-cache-size", "7");
+        assertThat(SettingsReader.read(p).userCacheSize()).isEqualTo(7);
+    }
+
+    @Test
+    void revokeUrlAndRevokeOnShutdown_areRead_andChecked() {
+        Map<String, String> p = ccg();
+        p.put("box.auth.revoke-url", "http://127.0.0.1:8080/oauth2/revoke");
+        p.put("box.auth.revoke-on-shutdown", "true");
+        Settings s = SettingsReader.read(p);
+        assertThat(s.revokeUrl()).isEqualTo(URI.create("http://127.0.0.1:8080/oauth2/revoke"));
+        assertThat(s.revokeOnShutdown()).isTrue();
+
+        p.put("box.auth.revoke-url", "http://box.example/oauth2/revoke");
+        p.put("box.auth.revoke-on-shutdown", "sometimes");
+        assertThat(failure(p).problems()).extracting(ConfigProblem::id, ConfigProblem::property).containsExactly(
+                tuple("BOXAUTH-017", "box.auth.revoke-url"),
+                tuple("BOXAUTH-020", "box.auth.revoke-on-shutdown"));
+    }
+
+    @Test
+    void aJwtJsonWithoutAppAuth_withMethodJwt_isBoxauth005() {
+        BoxConfigException e = failure(Map.of("box.auth.config", jsonWithoutAppAuth(), "box.auth.method", "jwt"));
+        assertThat(e.problems()).extracting(ConfigProblem::id)
+                .containsExactly("BOXAUTH-005", "BOXAUTH-006", "BOXAUTH-006");
+        assertThat(e.problems().get(0).property()).isEqualTo("box.auth.config (appAuth)");
+    }
+
+    @Test
+    void settings_refuseAnotherMethodsFields() {
+        Settings s = SettingsReader.read(ccg());
+        assertThatIllegalArgumentException().isThrownBy(() -> new Settings(
+                AuthMethod.DEVELOPER_TOKEN, s.clientId(), s.clientSecret(), s.subject(), null, null,
+                new Secret("t"), s.tokenUrl(), s.revokeUrl(), s.apiUrl(), s.connectTimeout(),
+                s.readTimeout(), s.refreshMargin(), false, 1, false));
     }
 }

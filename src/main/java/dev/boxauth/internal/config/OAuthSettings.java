@@ -1,0 +1,32 @@
+package dev.boxauth.internal.config;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What only OAuth 2.0 needs, validated: where Box sends the browser back, what to ask for, and where
+ * the browser goes afterwards.
+ *
+ * @param redirectUri the redirect URI registered for the app; absolute https (http only on loopback), no fragment
+ * @param scopes the scopes to ask for, in the order configured, without duplicates; empty for the app's own
+ * @param authorizeUrl Box's authorize page
+ * @param callbackPath the callback's path relative to the JAX-RS application root, such as {@code box/oauth/callback}
+ * @param afterSignIn a path inside the application, starting with {@code /}, where the browser goes after signing in
+ */
+public record OAuthSettings(URI redirectUri, List<String> scopes, URI authorizeUrl, String callbackPath,
+        String afterSignIn) {
+
+    public OAuthSettings {
+        Objects.requireNonNull(redirectUri, "redirectUri");
+        scopes = List.copyOf(scopes);
+        Objects.requireNonNull(authorizeUrl, "authorizeUrl");
+        Objects.requireNonNull(callbackPath, "callbackPath");
+        Objects.requireNonNull(afterSignIn, "afterSignIn");
+    }
+
+    /** The {@code scope} parameter of the authorize URL: the scopes separated by spaces, or {@code null} for none. */
+    public String scopeParameter() {
+        return scopes.isEmpty() ? null : String.join(" ", scopes);
+    }
+}
