@@ -56,11 +56,17 @@ record BoxError(Kind kind, String hint) {
                 return fatal("Box does not accept the issuer: check box.auth.client-id (boxAppSettings.clientID).");
             }
             if (d.contains("grant credentials are invalid")) {
-                return fatal("Check the client id and secret; the app's access level must allow the subject"
-                        + " (App + Enterprise Access for an enterprise), and a Box admin must re-authorize the"
-                        + " app after its settings change.");
+                return fatal("Either the client id or secret is wrong (box.auth.client-id, box.auth.client-secret),"
+                        + " or the subject type does not match the app's access level (App Access Only or App +"
+                        + " Enterprise Access; a user subject also needs 'Generate user access tokens'), or the"
+                        + " app's settings changed and a Box admin has not re-authorized it since.");
             }
             return fatal("Box refused the grant; see Box's error_description.");
+        }
+        if (e.equals("invalid_scope")) {
+            return fatal("The parent token lacks a requested scope: a downscoped token can only narrow the"
+                    + " parent's scopes. Ask for fewer scopes, or enable the scope for the app (Developer Console"
+                    + " → Configuration → Application Scopes) and have a Box admin re-authorize it.");
         }
         if (e.equals("invalid_client")) {
             return fatal("Check box.auth.client-id and box.auth.client-secret (boxAppSettings in the config"
