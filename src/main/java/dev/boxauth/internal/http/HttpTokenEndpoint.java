@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 
 /**
- * The token endpoint over {@link HttpClient}. One client per provider, so refreshes ride a kept-alive
+ * One of Box's OAuth 2.0 endpoints that take a form (the token endpoint, the revoke endpoint) over
+ * {@link HttpClient}. One client per provider, shared by its endpoints, so refreshes ride a kept-alive
  * connection; the JVM's trust store and proxy settings apply unless an {@link SSLContext} or
  * {@link ProxySelector} is passed.
  */
@@ -60,7 +61,12 @@ public final class HttpTokenEndpoint implements TokenEndpoint {
 
     @Override
     public TokenHttpResponse post(Map<String, String> form) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(url)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url);
+        if ("http".equalsIgnoreCase(url.getScheme())) {
+            // Loopback only (the emulator), which speaks HTTP/1.1, whichever URL the shared client was made for.
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
+        HttpRequest request = builder
                 .timeout(readTimeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")

@@ -3,7 +3,7 @@ package dev.boxauth.internal.http;
 import java.io.IOException;
 import java.util.Map;
 
-/** Box's token endpoint: the seam between the retry logic and HTTP. */
+/** Box's token endpoint, or its revoke endpoint: the seam between what a request means and HTTP. */
 public interface TokenEndpoint {
 
     /**

@@ -16,7 +16,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLException;
 import org.jose4j.json.JsonUtil;
-import org.jose4j.lang.JoseException;
 
 /**
  * Gets one token from Box: posts a grant, retries what may succeed on a second try (rate limits, server
@@ -86,9 +85,9 @@ public final class TokenRequester {
             if (response.status() == 200) {
                 return parseToken(grant, response, sentAt);
             }
-            Map<String, Object> json = parseJson(response.body());
-            String error = text(json, "error");
-            String description = text(json, "error_description");
+            Map<String, Object> json = BoxJson.parse(response.body());
+            String error = BoxJson.text(json, "error");
+            String description = BoxJson.text(json, "error_description");
             BoxError meaning = BoxError.classify(response.status(), error, description);
             switch (meaning.kind()) {
                 case CLOCK_SKEW -> {
@@ -165,8 +164,8 @@ public final class TokenRequester {
     }
 
     private TokenResponse parseToken(Grant grant, TokenHttpResponse response, Instant sentAt) {
-        Map<String, Object> json = parseJson(response.body());
-        String accessToken = text(json, "access_token");
+        Map<String, Object> json = BoxJson.parse(response.body());
+        String accessToken = BoxJson.text(json, "access_token");
         Object expiresIn = json == null ? null : json.get("expires_in");
         if (accessToken == null || !(expiresIn instanceof Number seconds) || seconds.longValue() <= 0) {
             throw new BoxTokenException("Box answered the token request for " + grant.describe()
@@ -179,13 +178,19 @@ public final class TokenRequester {
                 : List.of();
         // Measured from when the request left, on our clock, so the expiry is never later than Box's.
         return new TokenResponse(new BoxAccessToken(accessToken, sentAt.plusSeconds(seconds.longValue())),
-                text(json, "refresh_token"), restrictedTo, text(json, "issued_token_type"));
+                BoxJson.text(json, "refresh_token"), restrictedTo, BoxJson.text(json, "issued_token_type"));
     }
 
     private BoxTokenException refused(Grant grant, int status, String error, String description, String hint,
             boolean retryable) {
-        StringBuilder message = new StringBuilder("Box did not issue a token for ").append(grant.describe())
-                .append(": HTTP ").append(status);
+        return refused("Box did not issue a token for " + grant.describe(), status, error, description, hint,
+                retryable);
+    }
+
+    /** Box's error, its description (never the body) and what to do, after {@code failed}. */
+    static BoxTokenException refused(String failed, int status, String error, String description, String hint,
+            boolean retryable) {
+        StringBuilder message = new StringBuilder(failed).append(": HTTP ").append(status);
         if (error != null) {
             message.append(' ').append(error);
         }
@@ -197,35 +202,25 @@ public final class TokenRequester {
     }
 
     private BoxTokenException unreachable(Grant grant, IOException e) {
+        return unreachable("token endpoint", "box.auth.token-url", endpoint, grant.describe(), e);
+    }
+
+    /** No answer from {@code endpoint}: retryable, unless TLS failed, which only a configuration change fixes. */
+    static BoxTokenException unreachable(String endpointName, String property, TokenEndpoint endpoint, String who,
+            IOException e) {
         String hint = e instanceof SSLException
                 ? " The JVM does not trust the server's certificate, or TLS failed: check the trust store"
                         + " (javax.net.ssl.trustStore) or pass an SSLContext."
-                : " Check box.auth.token-url, the network and the proxy settings (https.proxyHost).";
-        return new BoxTokenException("Cannot reach Box's token endpoint " + endpoint.describe() + " for "
-                + grant.describe() + ": " + e.getClass().getSimpleName()
+                : " Check " + property + ", the network and the proxy settings (https.proxyHost).";
+        return new BoxTokenException("Cannot reach Box's " + endpointName + " " + endpoint.describe() + " for "
+                + who + ": " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + "." + hint,
                 null, null, 0, !(e instanceof SSLException), e);
-    }
-
-    private static Map<String, Object> parseJson(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return JsonUtil.parseJson(body);
-        } catch (JoseException | RuntimeException e) {
-            return null;
-        }
     }
 
     @SuppressWarnings("unchecked")
     private static String toJson(Object entry) {
         return entry instanceof Map<?, ?> map ? JsonUtil.toJson((Map<String, ?>) map) : String.valueOf(entry);
-    }
-
-    private static String text(Map<String, Object> json, String name) {
-        Object value = json == null ? null : json.get(name);
-        return value instanceof String s ? s : null;
     }
 
     @Override
