@@ -153,6 +153,14 @@ public final class RefreshingTokenCache {
     }
 
     /**
+     * The token held now, whatever its state, or {@code null}; never fetches nor waits. For revoking the
+     * token in use, which only makes sense for one that was obtained.
+     */
+    public BoxAccessToken cached() {
+        return snapshot.token;
+    }
+
+    /**
      * Stops the cache: later calls throw {@link IllegalStateException}, callers waiting for a refresh get
      * that exception at once, and the result of a refresh in flight is dropped. Idempotent.
      */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.boxauth.BoxAccessToken;
 import dev.boxauth.BoxAuthException;
 import dev.boxauth.BoxTokenException;
+import dev.boxauth.testing.MutableClock;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -308,6 +309,23 @@ class RefreshingTokenCacheTest {
         assertThat(cache.accessToken()).isEqualTo("token-2");
         assertThat(cache.state()).isEqualTo(CacheState.FRESH);
         assertThat(executor.queued()).isZero();
+        assertThat(source.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void cached_showsTheHeldTokenWithoutFetching_andNothingOnceInvalidatedOrClosed() throws Exception {
+        RefreshingTokenCache cache = cache(LONG_WAIT);
+        assertThat(cache.cached()).isNull();
+        filled(cache, "token-1");
+        clock.set(EXPIRED_AT);
+
+        assertThat(cache.cached().value()).isEqualTo("token-1");
+        assertThat(executor.queued()).isZero();
+        cache.invalidate("token-1");
+        assertThat(cache.cached()).isNull();
+        filled(cache, "token-2");
+        cache.close();
+        assertThat(cache.cached()).isNull();
         assertThat(source.calls()).isEqualTo(2);
     }
 
