@@ -2,18 +2,23 @@ package dev.boxauth.internal;
 
 import dev.boxauth.BoxAuthException;
 import dev.boxauth.BoxTokenProvider;
-import dev.boxauth.internal.cache.RefreshingTokenCache;
 import dev.boxauth.internal.config.AuthMethod;
+import dev.boxauth.internal.config.JwtSettings;
 import dev.boxauth.internal.config.Settings;
+import dev.boxauth.internal.config.Subject;
+import dev.boxauth.internal.grant.CcgGrant;
 import dev.boxauth.internal.grant.Grant;
 import dev.boxauth.internal.grant.JwtGrant;
 import dev.boxauth.internal.http.HttpTokenEndpoint;
+import dev.boxauth.internal.http.TokenEndpoint;
 import dev.boxauth.internal.jwt.AssertionSigner;
 import dev.boxauth.internal.token.RetryPolicy;
 import dev.boxauth.internal.token.Sleeper;
 import dev.boxauth.internal.token.TokenRequester;
+import dev.boxauth.internal.token.TokenRevoker;
 import java.lang.System.Logger.Level;
 import java.net.ProxySelector;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,9 +29,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 
-/** Wires a provider from validated settings: grant, HTTP endpoint, retries and cache. */
+/** Wires a provider from validated settings: grant, HTTP endpoints, retries, caches. */
 public final class ProviderFactory {
 
     private static final System.Logger LOG = System.getLogger("dev.boxauth");
@@ -48,27 +54,51 @@ public final class ProviderFactory {
     private ProviderFactory() {
     }
 
+    /**
+     * A provider for the configured app and subject.
+     *
+     * @throws BoxAuthException for OAuth 2.0, whose providers are per signed-in user
+     * @throws dev.boxauth.BoxTokenException when {@code fetch-on-startup} is set and Box issued no token
+     */
     public static BoxTokenProvider create(Settings settings, Options options) {
-        Clock clock = options.clock() != null ? options.clock() : Clock.systemUTC();
-        Sleeper sleeper = options.sleeper() != null ? options.sleeper() : Sleeper.REAL;
+        if (settings.method() == AuthMethod.OAUTH) {
+            throw new BoxAuthException("box.auth.method=oauth gives no provider for the app as a whole: an OAuth"
+                    + " 2.0 token belongs to the user who signed in, so its providers are per signed-in user and"
+                    + " come from the OAuth 2.0 API (dev.boxauth.oauth), to which the Jakarta EE integration"
+                    + " routes them. Use JWT or the Client Credentials Grant for a token of the app itself.");
+        }
         HttpClient client = HttpTokenEndpoint.newClient(settings.tokenUrl(), settings.connectTimeout(),
                 options.sslContext(), options.proxy());
-        TokenRequester requester = new TokenRequester(
-                new HttpTokenEndpoint(settings.tokenUrl(), client, settings.readTimeout()), clock, sleeper,
-                RetryPolicy.DEFAULT);
-        if (settings.method() != AuthMethod.JWT) {
-            throw new BoxAuthException("box.auth.method=" + settings.method() + " is not implemented yet");
-        }
-        Grant grant = new JwtGrant(settings.clientId(), settings.clientSecret(), settings.subject(),
-                new AssertionSigner(settings.clientId(), settings.jwt().keyId(), settings.jwt().privateKey(),
-                        settings.jwt().algorithm(), settings.subject()));
+        return create(settings, options, url -> new HttpTokenEndpoint(url, client, settings.readTimeout()));
+    }
 
+    /** @param endpoints the token or revoke endpoint at a URL; tests pass fakes */
+    static BoxTokenProvider create(Settings settings, Options options, Function<URI, TokenEndpoint> endpoints) {
+        Clock clock = options.clock() != null ? options.clock() : Clock.systemUTC();
+        Sleeper sleeper = options.sleeper() != null ? options.sleeper() : Sleeper.REAL;
+        TokenRequester requester = new TokenRequester(endpoints.apply(settings.tokenUrl()), clock, sleeper,
+                RetryPolicy.DEFAULT);
+        TokenRevoker revoker = settings.hasClientCredentials()
+                ? new TokenRevoker(endpoints.apply(settings.revokeUrl()), settings.clientId(), settings.clientSecret())
+                : null;
         ExecutorService owned = options.executor() == null ? newRefreshExecutor() : null;
         Executor executor = owned != null ? owned : options.executor();
-        RefreshingTokenCache cache = new RefreshingTokenCache(grant.describe(), () -> requester.request(grant),
-                clock, executor, settings.refreshMargin(), maxWait(settings));
-        LOG.log(Level.INFO, () -> "Box auth ready: " + grant.describe() + ", token endpoint " + settings.tokenUrl());
-        CachingTokenProvider provider = new CachingTokenProvider(grant.describe(), cache, owned);
+        Wiring wiring = new Wiring(settings, clock, executor, requester, revoker, maxWait(settings));
+
+        Function<Subject, Grant> grants = grants(settings);
+        CachingTokenProvider provider;
+        if (grants == null) {
+            String description = (settings.hasClientCredentials() ? "client id " + settings.clientId() : "an app")
+                    + " (developer token, the user who generated it)";
+            provider = new CachingTokenProvider(wiring, description,
+                    new DeveloperTokenSource(settings.developerToken()), null, null, owned);
+        } else {
+            Grant grant = grants.apply(settings.subject());
+            provider = new CachingTokenProvider(wiring, grant.describe(), () -> requester.request(grant),
+                    new UserProviders(wiring, grants, grant.describe()), null, owned);
+        }
+        LOG.log(Level.INFO, () -> "Box auth ready: " + provider.description() + ", token endpoint "
+                + settings.tokenUrl());
         if (settings.fetchOnStartup()) {
             try {
                 provider.token();
@@ -78,6 +108,20 @@ public final class ProviderFactory {
             }
         }
         return provider;
+    }
+
+    /** How the method asks for a token for a subject; {@code null} when it has no grant (a developer token). */
+    private static Function<Subject, Grant> grants(Settings settings) {
+        String clientId = settings.clientId();
+        return switch (settings.method()) {
+            case JWT -> {
+                JwtSettings jwt = settings.jwt();
+                yield subject -> new JwtGrant(clientId, settings.clientSecret(), subject,
+                        new AssertionSigner(clientId, jwt.keyId(), jwt.privateKey(), jwt.algorithm(), subject));
+            }
+            case CCG -> subject -> new CcgGrant(clientId, settings.clientSecret(), subject);
+            case DEVELOPER_TOKEN, OAUTH -> null;
+        };
     }
 
     /**

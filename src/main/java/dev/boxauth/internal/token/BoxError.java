@@ -27,7 +27,7 @@ record BoxError(Kind kind, String hint) {
             return new BoxError(Kind.TRANSIENT, "Box is rate limiting this app; box-auth honours Retry-After.");
         }
         if (status >= 500) {
-            return new BoxError(Kind.TRANSIENT, "Box's token endpoint is failing; try again later.");
+            return new BoxError(Kind.TRANSIENT, "Box is failing to answer; try again later.");
         }
         if (e.equals("invalid_grant")) {
             if (d.contains("'exp'") || d.contains("expiration date")) {

@@ -1,0 +1,103 @@
+package dev.boxauth.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+
+class LruCacheTest {
+
+    private final List<String> evicted = new CopyOnWriteArrayList<>();
+    private final AtomicInteger created = new AtomicInteger();
+
+    private String make(String key) {
+        created.incrementAndGet();
+        return "value-" + key;
+    }
+
+    @Test
+    void get_createsOnce_andEvictsTheLeastRecentlyUsedBeyondCapacity() {
+        LruCache<String, String> cache = new LruCache<>(2, evicted::add);
+        cache.get("a", this::make);
+        cache.get("b", this::make);
+        cache.get("a", this::make);
+
+        cache.get("c", this::make);
+
+        assertThat(evicted).containsExactly("value-b");
+        assertThat(cache.size()).isEqualTo(2);
+        assertThat(created.get()).isEqualTo(3);
+        cache.get("a", this::make);
+        assertThat(created.get()).isEqualTo(3);
+    }
+
+    @Test
+    void remove_onlyTheValueStillMapped() {
+        LruCache<String, String> cache = new LruCache<>(5, evicted::add);
+        cache.get("a", this::make);
+
+        cache.remove("a", "another value");
+        assertThat(cache.size()).isEqualTo(1);
+        cache.remove("a", cache.get("a", this::make));
+        assertThat(cache.size()).isZero();
+        assertThat(evicted).isEmpty();
+    }
+
+    @Test
+    void drain_empties_andReturnsEveryValue() {
+        LruCache<String, String> cache = new LruCache<>(5, evicted::add);
+        cache.get("a", this::make);
+        cache.get("b", this::make);
+
+        assertThat(cache.drain()).containsExactlyInAnyOrder("value-a", "value-b");
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void get_sixtyFourConcurrentMissesOfOneKey_createOneValue() throws Exception {
+        LruCache<String, String> cache = new LruCache<>(10, evicted::add);
+        assertThat(concurrently(64, n -> cache.get("same", this::make))).containsOnly("value-same");
+        assertThat(created.get()).isEqualTo(1);
+    }
+
+    @Test
+    void get_concurrentMissesOfManyKeys_stayWithinCapacity_andEveryValueMadeIsKeptOrEvicted() throws Exception {
+        LruCache<String, String> cache = new LruCache<>(10, evicted::add);
+        concurrently(64, n -> cache.get("k" + n, this::make));
+        assertThat(cache.size()).isEqualTo(10);
+        assertThat(evicted).hasSize(54).doesNotHaveDuplicates();
+        assertThat(created.get()).isEqualTo(64);
+    }
+
+    private static List<String> concurrently(int callers, IntFunction<String> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<String>> calls = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                int n = i;
+                calls.add(pool.submit((Callable<String>) () -> {
+                    go.await();
+                    return call.apply(n);
+                }));
+            }
+            go.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> result : calls) {
+                results.add(result.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
