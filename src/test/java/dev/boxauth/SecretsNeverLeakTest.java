@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -42,7 +43,8 @@ class SecretsNeverLeakTest {
     private static final String CLIENT_SECRET = "fixture-client-secret-not-real";
     private static final String WRONG_SECRET = "wrong-secret-that-must-not-show";
 
-    private final List<String> seen = new ArrayList<>();
+    /** Log records arrive from the HTTP client's and the refresh threads too, also while the test reads the list. */
+    private final List<String> seen = new CopyOnWriteArrayList<>();
     private final List<String> secrets = new ArrayList<>();
     private final Handler capture = new Handler() {
         private final SimpleFormatter formatter = new SimpleFormatter();
@@ -161,8 +163,12 @@ class SecretsNeverLeakTest {
         assertThat(BoxAuthCheck.run(properties(), stream, stream)).isZero();
         seen.add(printed.toString(StandardCharsets.UTF_8));
 
-        assertThat(seen).as("captured text").isNotEmpty();
         assertThat(String.join("\n", seen)).contains("BOXAUTH-011", "invalid_client", "BOXAUTH-004", "BOXAUTH-009");
+        assertNoSecretSeen();
+    }
+
+    private void assertNoSecretSeen() {
+        assertThat(seen).as("captured text").isNotEmpty();
         for (String text : seen) {
             for (String secret : secrets) {
                 assertThat(text).doesNotContain(secret);
@@ -170,5 +176,74 @@ class SecretsNeverLeakTest {
             // A JWT (the assertion) starts with base64url of '{"': eyJ.
             assertThat(text).doesNotContain("eyJ");
         }
+    }
+
+    @Test
+    void noClientCredentialsSecretShows_whateverBoxAnswers() {
+        String ccgSecret = "fixture-ccg-secret-not-real";
+        secrets.add(ccgSecret);
+        Map<String, String> ccg = new HashMap<>();
+        ccg.put("box.auth.client-id", "fixture-ccg-client-not-real");
+        ccg.put("box.auth.client-secret", ccgSecret);
+        ccg.put("box.auth.enterprise-id", "12345678");
+        ccg.put("box.auth.token-url", box.tokenUrl());
+        ccg.put("box.auth.revoke-url", box.baseUrl() + "/oauth2/revoke");
+        ccg.put("box.auth.api-url", box.apiUrl());
+        ccg.put("box.auth.revoke-on-shutdown", "true");
+
+        // Whatever the emulator makes of the grant (it refuses it until it knows Client Credentials apps).
+        BoxTokenProvider provider = BoxAuth.fromProperties(ccg);
+        record(provider);
+        record(SettingsReader.read(ccg));
+        attempt(() -> secrets.add(provider.accessToken()));
+        attempt(() -> secrets.add(provider.forUser("20000000001").accessToken()));
+        attempt(() -> record(provider.downscope(Downscope.to("item_preview"))));
+        attempt(provider::revoke);
+        provider.close();
+
+        // Configuration errors: the method, the secret next to a JWT key, a missing subject.
+        Map<String, String> conflicting = new HashMap<>(ccg);
+        conflicting.put("box.auth.method", "ccg");
+        conflicting.put("box.auth.config", json);
+        attempt(() -> BoxAuth.fromProperties(conflicting));
+        Map<String, String> noSubject = new HashMap<>(ccg);
+        noSubject.remove("box.auth.enterprise-id");
+        attempt(() -> BoxAuth.fromProperties(noSubject));
+
+        assertThat(String.join("\n", seen)).contains("Client Credentials Grant", "BOXAUTH-023", "BOXAUTH-006");
+        assertNoSecretSeen();
+    }
+
+    @Test
+    void noDeveloperTokenShows_whileItWorks_norOnceTheApiRejectsIt() {
+        String developerToken;
+        try (BoxTokenProvider jwt = BoxAuth.fromProperties(properties())) {
+            developerToken = jwt.accessToken();
+        }
+        secrets.add(developerToken);
+        Map<String, String> p = Map.of("box.auth.developer-token", developerToken, "box.auth.token-url",
+                box.tokenUrl(), "box.auth.api-url", box.apiUrl());
+
+        try (BoxTokenProvider provider = BoxAuth.fromProperties(p)) {
+            record(provider);
+            record(provider.token());
+            record(SettingsReader.read(p));
+            record(BoxAuthCheck.whoAmI(provider, URI.create(box.apiUrl()), null));
+            attempt(() -> record(provider.downscope(Downscope.to("item_preview"))));
+            attempt(() -> provider.forUser("1"));
+            attempt(provider::revoke);
+            box.revokeAccessTokens();
+            attempt(() -> BoxAuthCheck.whoAmI(provider, URI.create(box.apiUrl()), null));
+            attempt(provider::accessToken);
+        }
+        Map<String, String> withSubject = new HashMap<>(p);
+        withSubject.put("box.auth.user-id", "1");
+        attempt(() -> BoxAuth.fromProperties(withSubject));
+        Map<String, String> withJwt = new HashMap<>(p);
+        withJwt.put("box.auth.config", json);
+        attempt(() -> BoxAuth.fromProperties(withJwt));
+
+        assertThat(String.join("\n", seen)).contains("Generate Developer Token", "BOXAUTH-023", "BOXAUTH-022");
+        assertNoSecretSeen();
     }
 }
