@@ -263,4 +263,104 @@ class BoxAuthEmulatorTest {
             assertThat(tls.tokenRequests()).isEqualTo(1);
         }
     }
+
+    // ---- per-user tokens
+
+    @Test
+    void forUser_givesTokensThatRepresentThatUser_cachedPerUser() {
+        BoxUser ada = app.createUser("Ada Lovelace");
+        BoxUser grace = app.createUser("Grace Hopper");
+        try (BoxTokenProvider provider = BoxAuth.fromProperties(properties())) {
+            URI api = URI.create(box.apiUrl());
+
+            assertThat(BoxAuthCheck.whoAmI(provider.forUser(ada.id()), api, null).name()).isEqualTo("Ada Lovelace");
+            assertThat(BoxAuthCheck.whoAmI(provider.forUser(grace.id()), api, null).name()).isEqualTo("Grace Hopper");
+            assertThat(BoxAuthCheck.whoAmI(provider.forUser(ada.id()), api, null).name()).isEqualTo("Ada Lovelace");
+            assertThat(BoxAuthCheck.whoAmI(provider, api, null).id()).isEqualTo(app.serviceAccount().id());
+
+            assertThat(box.tokenRequests()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void forUser_sixtyFourConcurrentCallersForOneUser_causeOneTokenRequest() throws Exception {
+        BoxUser ada = app.createUser("Ada Lovelace");
+        box.latency(Duration.ofMillis(200));
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        try (BoxTokenProvider provider = BoxAuth.fromProperties(properties())) {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                results.add(pool.submit((Callable<String>) () -> {
+                    go.await();
+                    return provider.forUser(ada.id()).accessToken();
+                }));
+            }
+            go.countDown();
+            Set<String> tokens = new HashSet<>();
+            for (Future<String> result : results) {
+                tokens.add(result.get());
+            }
+
+            assertThat(tokens).hasSize(1);
+            assertThat(box.tokenRequests()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void forUser_whenUserTokensAreOff_failsWithTheSettingToTurnOn() {
+        app.userTokensEnabled(false);
+        String grace = app.createUser("Grace").id();
+        try (BoxTokenProvider provider = BoxAuth.fromProperties(properties())) {
+            BoxTokenException e = catchThrowableOfType(BoxTokenException.class,
+                    () -> provider.forUser(grace).accessToken());
+            assertThat(e.getMessage()).contains("Generate user access tokens", "user " + grace);
+            assertThat(provider.accessToken()).isNotBlank();
+        }
+    }
+
+    @Test
+    void forUser_aUserIdThatIsNotNumeric_isRefusedBeforeAskingBox() {
+        try (BoxTokenProvider provider = BoxAuth.fromProperties(properties())) {
+            BoxAuthException e = catchThrowableOfType(BoxAuthException.class, () -> provider.forUser("ada@example.com"));
+            assertThat(e.getMessage()).contains("userId");
+            assertThat(box.tokenRequests()).isZero();
+        }
+    }
+
+    // ---- developer tokens
+
+    @Test
+    void aDeveloperToken_isUsedAsIs_andOnceTheApiRejectsIt_everyCallSaysHowToGetANewOne() {
+        String developerToken;
+        try (BoxTokenProvider jwt = BoxAuth.fromProperties(properties())) {
+            developerToken = jwt.accessToken();
+        }
+        try (BoxTokenProvider provider = BoxAuth.fromProperties(Map.of("box.auth.developer-token", developerToken,
+                "box.auth.token-url", box.tokenUrl(), "box.auth.api-url", box.apiUrl()))) {
+            URI api = URI.create(box.apiUrl());
+            assertThat(BoxAuthCheck.whoAmI(provider, api, null).id()).isEqualTo(app.serviceAccount().id());
+            box.revokeAccessTokens();
+
+            BoxTokenException e = catchThrowableOfType(BoxTokenException.class,
+                    () -> BoxAuthCheck.whoAmI(provider, api, null));
+
+            assertThat(e.isRetryable()).isFalse();
+            assertThat(e.getMessage()).contains("60 minutes", "Generate Developer Token").doesNotContain(developerToken);
+            assertThat(catchThrowableOfType(BoxTokenException.class, provider::accessToken)).hasMessage(e.getMessage());
+            assertThat(box.apiUnauthorized()).isEqualTo(1);
+            assertThat(box.tokenRequests()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void oauth_isRefusedByThePlainJavaEntryPoint_withWhereToGetItsProviders() {
+        BoxAuthException e = catchThrowableOfType(BoxAuthException.class, () -> BoxAuth.fromProperties(Map.of(
+                "box.auth.client-id", app.clientId(), "box.auth.client-secret", app.clientSecret(),
+                "box.auth.oauth.redirect-uri", "http://127.0.0.1:9080/box/oauth/callback")));
+        assertThat(e).isNotInstanceOf(BoxConfigException.class);
+        assertThat(e.getMessage()).contains("per signed-in user");
+    }
 }
