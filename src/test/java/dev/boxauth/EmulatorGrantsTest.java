@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.boxauth.check.BoxAuthCheck;
 import dev.boxauth.emulator.BoxEmulator;
 import dev.boxauth.emulator.BoxUser;
+import dev.boxauth.emulator.CcgApp;
 import dev.boxauth.emulator.JwtApp;
 import java.net.URI;
 import java.time.Duration;
@@ -22,17 +23,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Client Credentials Grant, token exchange and revocation end to end against the emulator over
- * loopback HTTP. The emulator's support for them is being added in parallel: until it is in this tree
- * these tests are disabled, and they reach its new API through {@link PendingEmulatorApi}.
+ * loopback HTTP.
  */
 class EmulatorGrantsTest {
-
-    private static final String PENDING = "needs the emulator's CCG/exchange/revoke grants";
 
     private BoxEmulator box;
 
@@ -54,7 +51,7 @@ class EmulatorGrantsTest {
         return p;
     }
 
-    private Map<String, String> ccg(PendingEmulatorApi.CcgApp app) {
+    private Map<String, String> ccg(CcgApp app) {
         Map<String, String> p = endpoints();
         p.put("box.auth.client-id", app.clientId());
         p.put("box.auth.client-secret", app.clientSecret());
@@ -73,9 +70,8 @@ class EmulatorGrantsTest {
     }
 
     @Test
-    @Disabled(PENDING)
     void ccg_aServiceAccountToken_isAcceptedByTheApi() {
-        PendingEmulatorApi.CcgApp app = PendingEmulatorApi.createCcgApp(box);
+        CcgApp app = box.createCcgApp();
         try (BoxTokenProvider provider = BoxAuth.fromProperties(ccg(app))) {
             assertThat(whoAmI(provider).id()).isEqualTo(app.serviceAccount().id());
             assertThat(box.tokenRequests()).isEqualTo(1);
@@ -83,9 +79,8 @@ class EmulatorGrantsTest {
     }
 
     @Test
-    @Disabled(PENDING)
     void ccg_forUser_givesTokensThatRepresentThatUser() {
-        PendingEmulatorApi.CcgApp app = PendingEmulatorApi.createCcgApp(box);
+        CcgApp app = box.createCcgApp();
         BoxUser ada = app.createUser("Ada Lovelace");
         try (BoxTokenProvider provider = BoxAuth.fromProperties(ccg(app))) {
             assertThat(whoAmI(provider.forUser(ada.id())).name()).isEqualTo("Ada Lovelace");
@@ -95,9 +90,8 @@ class EmulatorGrantsTest {
     }
 
     @Test
-    @Disabled(PENDING)
     void ccg_aManagedUserUnderAppAccessOnly_failsOnceWithTheAccessLevelAdvice() {
-        PendingEmulatorApi.CcgApp app = PendingEmulatorApi.createCcgApp(box);
+        CcgApp app = box.createCcgApp();
         app.appAccessOnly(true);
         BoxUser grace = app.createManagedUser("Grace Hopper");
         try (BoxTokenProvider provider = BoxAuth.fromProperties(ccg(app))) {
@@ -112,9 +106,8 @@ class EmulatorGrantsTest {
     }
 
     @Test
-    @Disabled(PENDING)
     void ccg_aWrongSecret_saysTheIdOrSecretMayBeWrong_withoutShowingIt() {
-        PendingEmulatorApi.CcgApp app = PendingEmulatorApi.createCcgApp(box);
+        CcgApp app = box.createCcgApp();
         Map<String, String> p = ccg(app);
         p.put("box.auth.client-secret", "not-the-secret-of-this-app");
         try (BoxTokenProvider provider = BoxAuth.fromProperties(p)) {
@@ -126,7 +119,6 @@ class EmulatorGrantsTest {
     }
 
     @Test
-    @Disabled(PENDING)
     void downscope_ofAJwtToken_isExchangedOnce_andCached() {
         JwtApp app = box.createJwtApp();
         try (BoxTokenProvider provider = BoxAuth.fromProperties(jwt(app))) {
@@ -134,13 +126,12 @@ class EmulatorGrantsTest {
 
             assertThat(preview.value()).isNotEqualTo(provider.accessToken());
             assertThat(provider.downscope(Downscope.to("item_preview"))).isEqualTo(preview);
-            assertThat(PendingEmulatorApi.tokenExchanges(box)).isEqualTo(1);
+            assertThat(box.tokenExchanges()).isEqualTo(1);
             assertThat(box.tokenRequests()).isEqualTo(2);
         }
     }
 
     @Test
-    @Disabled(PENDING)
     void downscope_sixtyFourConcurrentCallersOfTheSameScopes_causeOneExchange() throws Exception {
         JwtApp app = box.createJwtApp();
         ExecutorService pool = Executors.newFixedThreadPool(64);
@@ -162,17 +153,16 @@ class EmulatorGrantsTest {
             }
 
             assertThat(tokens).hasSize(1);
-            assertThat(PendingEmulatorApi.tokenExchanges(box)).isEqualTo(1);
+            assertThat(box.tokenExchanges()).isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }
     }
 
     @Test
-    @Disabled(PENDING)
     void downscope_toAScopeTheAppLacks_isInvalidScope_andNotRetried() {
         JwtApp app = box.createJwtApp();
-        PendingEmulatorApi.scopes(app, "root_readonly", "item_preview");
+        app.scopes("root_readonly", "item_preview");
         try (BoxTokenProvider provider = BoxAuth.fromProperties(jwt(app))) {
             BoxTokenException e = catchThrowableOfType(BoxTokenException.class,
                     () -> provider.downscope(Downscope.to("item_upload")));
@@ -180,20 +170,19 @@ class EmulatorGrantsTest {
             assertThat(e.error()).contains("invalid_scope");
             assertThat(e.isRetryable()).isFalse();
             assertThat(e.getMessage()).contains("parent token lacks a requested scope");
-            assertThat(PendingEmulatorApi.tokenExchanges(box)).isZero();
+            assertThat(box.tokenExchanges()).isZero();
         }
     }
 
     @Test
-    @Disabled(PENDING)
     void revoke_revokesTheTokenAtBox_andTheNextCallGetsANewOneTheApiAccepts() {
-        PendingEmulatorApi.CcgApp app = PendingEmulatorApi.createCcgApp(box);
+        CcgApp app = box.createCcgApp();
         try (BoxTokenProvider provider = BoxAuth.fromProperties(ccg(app))) {
             String revoked = provider.accessToken();
 
             provider.revoke();
 
-            assertThat(PendingEmulatorApi.revocations(box)).isEqualTo(1);
+            assertThat(box.revocations()).isEqualTo(1);
             assertThat(provider.accessToken()).isNotEqualTo(revoked);
             whoAmI(provider);
             assertThat(box.apiUnauthorized()).isZero();
@@ -201,7 +190,6 @@ class EmulatorGrantsTest {
     }
 
     @Test
-    @Disabled(PENDING)
     void close_withRevokeOnShutdown_revokesTheAppsAndEachUsersToken() {
         JwtApp app = box.createJwtApp();
         Map<String, String> p = jwt(app);
@@ -212,7 +200,7 @@ class EmulatorGrantsTest {
 
         provider.close();
 
-        assertThat(PendingEmulatorApi.revocations(box)).isEqualTo(2);
+        assertThat(box.revocations()).isEqualTo(2);
         try (BoxTokenProvider developer = BoxAuth.fromProperties(Map.of("box.auth.developer-token", appToken,
                 "box.auth.api-url", box.apiUrl()))) {
             // The API rejects the revoked token, and a developer token cannot be replaced.
