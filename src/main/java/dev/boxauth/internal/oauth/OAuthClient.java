@@ -1,0 +1,353 @@
+package dev.boxauth.internal.oauth;
+
+import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.WARNING;
+
+import dev.boxauth.BoxAuthException;
+import dev.boxauth.BoxTokenException;
+import dev.boxauth.BoxTokenProvider;
+import dev.boxauth.internal.Secret;
+import dev.boxauth.internal.cache.RefreshingTokenCache;
+import dev.boxauth.internal.http.TokenHttpResponse;
+import dev.boxauth.internal.token.RetryPolicy;
+import dev.boxauth.internal.token.Sleeper;
+import dev.boxauth.internal.token.TokenRequester;
+import dev.boxauth.internal.token.TokenResponse;
+import dev.boxauth.oauth.BoxOAuth;
+import dev.boxauth.oauth.BoxOAuthConfig;
+import dev.boxauth.oauth.BoxTokenStore;
+import dev.boxauth.oauth.NotSignedInException;
+import dev.boxauth.oauth.SignIn;
+import dev.boxauth.oauth.SignInException;
+import dev.boxauth.oauth.SignInException.Reason;
+import dev.boxauth.oauth.SignedIn;
+import dev.boxauth.oauth.StoredTokens;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.lang.JoseException;
+
+/** The {@link BoxOAuth} implementation: sign-in, one {@link UserSession} per user, sign-out. */
+public final class OAuthClient implements BoxOAuth {
+
+    private static final System.Logger LOG = System.getLogger(OAuthClient.class.getName());
+
+    /** Pending sign-ins kept at most; past it the oldest are forgotten (their callbacks get state_unknown). */
+    static final int MAX_PENDING_SIGN_INS = 10_000;
+    /** Added to one request's timeouts for the lease on a pair being refreshed. */
+    static final Duration LEASE_SLACK = Duration.ofSeconds(5);
+    /** Box's {@code error} values are lower-case words; anything else from the query string is not echoed. */
+    private static final Pattern ERROR_CODE = Pattern.compile("[a-z_]{1,64}");
+    /** A code exchange is retried briefly: the code lives only some seconds. */
+    private static final RetryPolicy CODE_EXCHANGE_RETRIES =
+            new RetryPolicy(3, Duration.ofMillis(250), Duration.ofSeconds(2), Duration.ofSeconds(4));
+    /** Refreshes are retried by {@link UserTokens}, which re-reads the store before it resends a refresh token. */
+    private static final RetryPolicy SINGLE_ATTEMPT = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+
+    private final BoxOAuthConfig config;
+    private final BoxTokenStore store;
+    private final OAuthTransport transport;
+    private final SecureRandom random;
+    private final Secret clientSecret;
+    private final TokenRequester codeExchanger;
+    private final Shared shared;
+    private final SignInStates states;
+    private final Executor executor;
+    /** The refresh pool when the configuration passed none; shut down by {@link #close()}. */
+    private final ExecutorService ownedExecutor;
+    private final Duration maxWait;
+    /** One session per user at most, so that one user's refreshes in this process run one at a time. */
+    private final ConcurrentMap<String, UserSession> sessions = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /**
+     * @param sleeper waits between retries and polls; tests pass one that does not sleep
+     */
+    public OAuthClient(BoxOAuthConfig config, BoxTokenStore store, OAuthTransport transport, Sleeper sleeper,
+            SecureRandom random) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.store = Objects.requireNonNull(store, "store");
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.random = Objects.requireNonNull(random, "random");
+        this.clientSecret = new Secret(config.clientSecret());
+        this.codeExchanger = new TokenRequester(transport.token(), config.clock(), sleeper, CODE_EXCHANGE_RETRIES);
+        Duration oneRequest = config.connectTimeout().plus(config.readTimeout());
+        this.shared = new Shared(config.clientId(), clientSecret, store, config.clock(),
+                new TokenRequester(transport.token(), config.clock(), sleeper, SINGLE_ATTEMPT), sleeper,
+                config.refreshMargin(), oneRequest.plus(LEASE_SLACK), this::revokeQuietly);
+        this.states = new SignInStates(random, config.signInTimeout(), MAX_PENDING_SIGN_INS);
+        this.ownedExecutor = config.executor().isPresent() ? null : newRefreshExecutor();
+        this.executor = config.executor().orElse(ownedExecutor);
+        // Another instance's lease, then one request of our own; a refresh that goes on after that (retries)
+        // still lands in the cache and the store, and callers that gave up get a retryable BoxTokenException.
+        this.maxWait = shared.leaseDuration().plus(oneRequest);
+    }
+
+    /** Over HTTPS to the configured URLs. */
+    public static BoxOAuth create(BoxOAuthConfig config, BoxTokenStore store) {
+        OAuthClient client = new OAuthClient(config, store, OAuthTransport.http(config), Sleeper.REAL, new SecureRandom());
+        LOG.log(INFO, () -> "Box OAuth 2.0 ready: client id " + config.clientId() + ", token endpoint "
+                + config.tokenUrl() + ", store " + store.getClass().getName());
+        return client;
+    }
+
+    @Override
+    public SignIn startSignIn() {
+        requireOpen();
+        String state = states.issue(config.clock().instant());
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("response_type", "code");
+        query.put("client_id", config.clientId());
+        query.put("redirect_uri", config.redirectUri().toString());
+        query.put("state", state);
+        if (!config.scopes().isEmpty()) {
+            query.put("scope", String.join(" ", config.scopes()));
+        }
+        String base = config.authorizeUrl().toString();
+        String separator = config.authorizeUrl().getRawQuery() == null ? "?" : "&";
+        return new SignIn(URI.create(base + separator + encode(query)), state);
+    }
+
+    @Override
+    public SignedIn completeSignIn(String code, String state) {
+        return completeSignIn(code, state, null);
+    }
+
+    @Override
+    public SignedIn completeSignIn(String code, String state, String error) {
+        requireOpen();
+        states.consume(state, config.clock().instant());
+        if (error != null && !error.isBlank()) {
+            if (error.equals("access_denied")) {
+                throw new SignInException(Reason.ACCESS_DENIED, "The user declined to grant access on Box's page.", null);
+            }
+            String shown = ERROR_CODE.matcher(error).matches() ? " (" + error + ")" : "";
+            throw new SignInException(Reason.AUTHORIZE_FAILED, "Box's authorize page reported an error" + shown
+                    + ": check the client id, the redirect URI registered for the app and the scopes.", null);
+        }
+        if (code == null || code.isBlank()) {
+            throw new SignInException(Reason.CODE_MISSING, "The sign-in callback has neither code nor error.", null);
+        }
+        TokenResponse response;
+        try {
+            response = codeExchanger.exchange(new AuthorizationCodeGrant(config.clientId(), clientSecret,
+                    new Secret(code), config.redirectUri()));
+        } catch (BoxTokenException e) {
+            if ("invalid_grant".equals(e.error().orElse(null))) {
+                throw new SignInException(Reason.CODE_REJECTED, "Box refused the authorization code: it was used"
+                        + " already or expired (codes live some seconds), or the redirect URI differs from the"
+                        + " app's. Start the sign-in again.", e);
+            }
+            throw e;
+        }
+        if (response.refreshToken() == null) {
+            revokeQuietly(new Secret(response.accessToken().value()));
+            throw new BoxAuthException("Box issued no refresh token for client id " + config.clientId()
+                    + ": is the app set up for OAuth 2.0 (user authentication)?");
+        }
+        SignedIn user;
+        try {
+            user = whoIs(response.accessToken().value());
+        } catch (RuntimeException e) {
+            // Without a user id the tokens cannot be stored; do not leave them valid.
+            revokeQuietly(new Secret(response.refreshToken()));
+            throw e;
+        }
+        StoredTokens tokens = new StoredTokens(response.accessToken().value(), response.accessToken().expiresAt(),
+                response.refreshToken());
+        replace(user.boxUserId(), tokens);
+        UserSession session = sessions.get(user.boxUserId());
+        if (session != null) {
+            session.signedInAgain();
+        }
+        LOG.log(INFO, () -> "Box user " + user.boxUserId() + " signed in to client id " + config.clientId());
+        return user;
+    }
+
+    @Override
+    public BoxTokenProvider forUser(String boxUserId) {
+        requireOpen();
+        requireUserId(boxUserId);
+        if (store.load(boxUserId).isEmpty()) {
+            throw new NotSignedInException(boxUserId, "Box user " + boxUserId + " is not signed in to client id "
+                    + config.clientId() + ": no tokens are stored for them.", null);
+        }
+        return sessions.computeIfAbsent(boxUserId, this::newSession);
+    }
+
+    @Override
+    public void signOut(String boxUserId) {
+        requireOpen();
+        requireUserId(boxUserId);
+        UserSession session = sessions.remove(boxUserId);
+        if (session != null) {
+            session.detach();
+        }
+        // Removed before revoked: an instance refreshing meanwhile then fails its compare-and-set, finds
+        // nothing, and revokes the pair it got; revoking first could let it store a pair nobody revokes.
+        Optional<StoredTokens> removed = Optional.empty();
+        while (true) {
+            Optional<StoredTokens> current = store.load(boxUserId);
+            if (current.isEmpty() || store.compareAndSet(boxUserId, current.get(), null)) {
+                removed = current;
+                break;
+            }
+        }
+        removed.ifPresent(tokens -> {
+            revokeQuietly(new Secret(tokens.refreshToken()));
+            LOG.log(INFO, () -> "Box user " + boxUserId + " signed out of client id " + config.clientId());
+        });
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        sessions.values().forEach(UserSession::shutDown);
+        sessions.clear();
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdownNow();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "BoxOAuth[client id " + config.clientId() + ", " + sessions.size() + " user sessions"
+                + (closed ? ", closed" : "") + "]";
+    }
+
+    private UserSession newSession(String boxUserId) {
+        byte[] holder = new byte[12];
+        random.nextBytes(holder);
+        UserTokens tokens = new UserTokens(shared, boxUserId, Base64.getUrlEncoder().withoutPadding().encodeToString(holder));
+        RefreshingTokenCache cache = new RefreshingTokenCache(tokens.name(), tokens, config.clock(), executor,
+                config.refreshMargin(), maxWait);
+        return new UserSession(this, boxUserId, tokens, cache);
+    }
+
+    /** Puts the new pair in place of whatever is stored, by compare-and-set, so a concurrent write is not lost silently. */
+    private void replace(String boxUserId, StoredTokens tokens) {
+        while (true) {
+            StoredTokens current = store.load(boxUserId).orElse(null);
+            if (store.compareAndSet(boxUserId, current, tokens)) {
+                return;
+            }
+        }
+    }
+
+    private SignedIn whoIs(String accessToken) {
+        ApiEndpoint.ApiResponse response;
+        try {
+            response = transport.api().get("/users/me", accessToken);
+        } catch (IOException e) {
+            throw new BoxAuthException("Cannot ask Box who signed in: GET " + transport.api().describe()
+                    + "/users/me failed (" + e.getClass().getSimpleName() + "). Check apiUrl, the network and the"
+                    + " proxy settings.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BoxAuthException("Interrupted while asking Box who signed in.", e);
+        }
+        Map<String, Object> json = response.status() == 200 ? parseJson(response.body()) : null;
+        Object id = json == null ? null : json.get("id");
+        String userId = id instanceof String s ? s : id instanceof Number n ? String.valueOf(n.longValue()) : null;
+        if (userId == null || userId.isBlank()) {
+            throw new BoxAuthException("Cannot tell who signed in: GET " + transport.api().describe()
+                    + "/users/me answered HTTP " + response.status() + (response.status() == 200
+                            ? " without a user id" : "") + ". Check apiUrl.");
+        }
+        return new SignedIn(userId, text(json, "name"), text(json, "login"));
+    }
+
+    /** Revokes a token at Box, best effort: revoking either token of a pair disables both. */
+    void revokeQuietly(Secret token) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("client_id", config.clientId());
+        form.put("client_secret", clientSecret.reveal());
+        form.put("token", token.reveal());
+        try {
+            TokenHttpResponse response = transport.revoke().post(form);
+            if (response.status() != 200) {
+                LOG.log(WARNING, () -> "Box answered HTTP " + response.status() + " to revoking a token of client id "
+                        + config.clientId() + " at " + transport.revoke().describe());
+            }
+        } catch (IOException e) {
+            LOG.log(WARNING, () -> "Cannot revoke a token of client id " + config.clientId() + " at "
+                    + transport.revoke().describe() + " (" + e.getClass().getSimpleName() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.log(WARNING, () -> "Interrupted while revoking a token of client id " + config.clientId());
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("This BoxOAuth (client id " + config.clientId() + ") is closed");
+        }
+    }
+
+    private static void requireUserId(String boxUserId) {
+        if (boxUserId == null || boxUserId.isBlank()) {
+            throw new IllegalArgumentException("a Box user id is required");
+        }
+    }
+
+    private static String encode(Map<String, String> query) {
+        StringBuilder text = new StringBuilder();
+        query.forEach((name, value) -> {
+            if (text.length() > 0) {
+                text.append('&');
+            }
+            // URLEncoder writes form encoding; %20 is the space every query parser reads.
+            text.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
+        });
+        return text.toString();
+    }
+
+    private static Map<String, Object> parseJson(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return JsonUtil.parseJson(body);
+        } catch (JoseException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String text(Map<String, Object> json, String name) {
+        return json.get(name) instanceof String s ? s : "";
+    }
+
+    private static ExecutorService newRefreshExecutor() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory threads = runnable -> {
+            Thread thread = new Thread(runnable, "box-auth-oauth-refresh-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        // Threads come and go with refreshes: an idle instance holds none.
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
+    }
+}

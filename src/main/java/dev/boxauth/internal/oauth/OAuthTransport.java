@@ -1,0 +1,33 @@
+package dev.boxauth.internal.oauth;
+
+import dev.boxauth.internal.http.HttpTokenEndpoint;
+import dev.boxauth.internal.http.TokenEndpoint;
+import dev.boxauth.oauth.BoxOAuthConfig;
+import java.net.http.HttpClient;
+import java.util.Objects;
+
+/**
+ * The three Box endpoints OAuth 2.0 talks to; tests pass in-memory fakes.
+ *
+ * @param token the token endpoint (code exchange and refresh)
+ * @param revoke the revoke endpoint; it takes a form like the token endpoint
+ * @param api the API root, for {@code GET /users/me}
+ */
+public record OAuthTransport(TokenEndpoint token, TokenEndpoint revoke, ApiEndpoint api) {
+
+    public OAuthTransport {
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(revoke, "revoke");
+        Objects.requireNonNull(api, "api");
+    }
+
+    /** HTTPS to the configured URLs through one client, so requests share kept-alive connections. */
+    static OAuthTransport http(BoxOAuthConfig config) {
+        HttpClient client = HttpTokenEndpoint.newClient(config.tokenUrl(), config.connectTimeout(),
+                config.sslContext().orElse(null), config.proxy().orElse(null));
+        return new OAuthTransport(
+                new HttpTokenEndpoint(config.tokenUrl(), client, config.readTimeout()),
+                new HttpTokenEndpoint(config.revokeUrl(), client, config.readTimeout()),
+                new HttpApiEndpoint(config.apiUrl(), client, config.readTimeout()));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.boxauth.internal.oauth;
+
+import dev.boxauth.BoxAccessToken;
+import dev.boxauth.BoxAuthException;
+import dev.boxauth.BoxTokenProvider;
+import dev.boxauth.Downscope;
+import dev.boxauth.internal.cache.RefreshingTokenCache;
+
+/**
+ * The {@link BoxTokenProvider} of one signed-in user: a {@link RefreshingTokenCache} (one refresh in flight
+ * per user in this process) over {@link UserTokens}. Owned by its {@link OAuthClient}: {@link #close()} is
+ * a no-op, since several callers share the instance.
+ */
+final class UserSession implements BoxTokenProvider {
+
+    private final OAuthClient owner;
+    private final String boxUserId;
+    private final UserTokens tokens;
+    private final RefreshingTokenCache cache;
+
+    UserSession(OAuthClient owner, String boxUserId, UserTokens tokens, RefreshingTokenCache cache) {
+        this.owner = owner;
+        this.boxUserId = boxUserId;
+        this.tokens = tokens;
+        this.cache = cache;
+    }
+
+    @Override
+    public String accessToken() {
+        return cache.accessToken();
+    }
+
+    @Override
+    public BoxAccessToken token() {
+        return cache.token();
+    }
+
+    @Override
+    public void invalidate(String rejectedToken) {
+        // Recorded first, so that a fetch started by the invalidation never adopts the same token from the store.
+        tokens.rejected(rejectedToken);
+        cache.invalidate(rejectedToken);
+    }
+
+    /**
+     * @throws BoxAuthException always: an OAuth 2.0 token acts as the user who signed in and no one else
+     */
+    @Override
+    public BoxTokenProvider forUser(String userId) {
+        throw new BoxAuthException("forUser does not apply to OAuth 2.0: the token of " + tokens.name()
+                + " acts as that user only. Use BoxOAuth.forUser(id) for another signed-in user, or the As-User"
+                + " header with an admin's token.");
+    }
+
+    /** @throws BoxAuthException always, for now */
+    @Override
+    public BoxAccessToken downscope(Downscope request) {
+        throw new BoxAuthException("downscope is not supported yet for OAuth 2.0 users (" + tokens.name() + ").");
+    }
+
+    /** Signs the user out: {@link dev.boxauth.oauth.BoxOAuth#signOut(String)}. */
+    @Override
+    public void revoke() {
+        owner.signOut(boxUserId);
+    }
+
+    /** Does nothing: the provider belongs to its {@link dev.boxauth.oauth.BoxOAuth}, which closes it. */
+    @Override
+    public void close() {
+    }
+
+    /** The user signed in again: drop the cached token so the next call takes the new pair from the store. */
+    void signedInAgain() {
+        String cached = tokens.handedOut();
+        if (cached != null) {
+            cache.invalidate(cached);
+        }
+    }
+
+    /** The user signed out through this process: nothing is read or sent for this instance any more. */
+    void detach() {
+        tokens.detach();
+        String cached = tokens.handedOut();
+        if (cached != null) {
+            cache.invalidate(cached);
+        }
+    }
+
+    void shutDown() {
+        cache.close();
+    }
+
+    @Override
+    public String toString() {
+        return "BoxTokenProvider[" + tokens.name() + "]";
+    }
+}
