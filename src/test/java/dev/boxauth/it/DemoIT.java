@@ -7,6 +7,7 @@ import dev.boxauth.demo.web.DemoApplication;
 import dev.boxauth.demo.web.DemoConfigSource;
 import dev.boxauth.demo.web.DemoResource;
 import dev.boxauth.demo.web.DemoShutdown;
+import dev.boxauth.demo.web.WebUsers;
 import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -19,13 +20,16 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The demo application, as `mvn -Pdemo package` serves it, answers with the identity the emulator gives it. */
+/**
+ * The demo application, as `mvn -Pdemo package` serves it: the app's identity, and "Sign in with Box"
+ * (OAuth 2.0) driven end to end in headless Chromium, so real redirects and cookies are exercised.
+ */
 @ExtendWith(ArquillianExtension.class)
 class DemoIT extends LibertyIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return war("demo", Map.of(), DemoApplication.class, DemoResource.class, BoxUsers.class,
+        return war("demo", Map.of(), DemoApplication.class, DemoResource.class, BoxUsers.class, WebUsers.class,
                 DemoConfigSource.class, DemoShutdown.class)
                 .addAsServiceProvider(ConfigSource.class, DemoConfigSource.class)
                 .addAsLibrary(new File(System.getProperty("boxauth.emulator.jar")));
@@ -41,5 +45,19 @@ class DemoIT extends LibertyIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Talking to the embedded Box emulator", "Box says this app is <b>Box Emulator App");
         assertThat(get(base, "me").body()).contains("\"login\":\"AutomationUser_");
+    }
+
+    @Test
+    void signInWithBox_inARealBrowser_comesBackSignedIn() throws Exception {
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            browser.open(base.toString());
+            browser.click("#sign-in");
+            assertThat(browser.url()).contains("/api/oauth2/authorize");
+            browser.clickButton("Grant access to Box");
+
+            assertThat(browser.url()).startsWith(base.toString());
+            assertThat(browser.text("#signed-in")).startsWith("You signed in as");
+            assertThat(browser.cookieNames()).contains("box_session").doesNotContain("box_oauth_state");
+        }
     }
 }

@@ -1,22 +1,30 @@
 package dev.boxauth.internal.cdi;
 
 import dev.boxauth.BoxConfigException;
+import dev.boxauth.ConfigProblem;
 import dev.boxauth.BoxTokenProvider;
 import dev.boxauth.cdi.BoxApp;
+import dev.boxauth.oauth.BoxTokenStore;
+import dev.boxauth.oauth.InMemoryBoxTokenStore;
+import dev.boxauth.internal.config.AuthMethod;
 import dev.boxauth.internal.config.Settings;
 import dev.boxauth.internal.config.SettingsReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.annotation.Annotation;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,9 +50,14 @@ public class BoxAuthExtension implements Extension {
     /** Validated at deployment, then used by the producers; per application, as the extension is. */
     private final Map<String, Settings> settings = new ConcurrentHashMap<>();
 
-    void addProducer(@Observes BeforeBeanDiscovery event, BeanManager beans) {
-        event.addAnnotatedType(beans.createAnnotatedType(BoxTokenProviderProducer.class),
-                BoxTokenProviderProducer.class.getName());
+    /** Built on first use from the one app that signs users in with OAuth 2.0; {@code null} when none does. */
+    private OAuthWeb oauthWeb;
+    private boolean oauthWebLookedFor;
+
+    void addBeans(@Observes BeforeBeanDiscovery event, BeanManager beans) {
+        for (Class<?> type : new Class<?>[] {BoxTokenProviderProducer.class, RequestUser.class}) {
+            event.addAnnotatedType(beans.createAnnotatedType(type), type.getName());
+        }
     }
 
     void noteInjection(@Observes ProcessInjectionPoint<?, BoxTokenProvider> event) {
@@ -87,6 +100,11 @@ public class BoxAuthExtension implements Extension {
         for (String app : namedApps) {
             validate(event, app, MicroProfileProperties.read(config, app, namedApps));
         }
+        if (settings.values().stream().filter(s -> s.method() == AuthMethod.OAUTH).count() > 1) {
+            event.addDeploymentProblem(new BoxConfigException(List.of(new ConfigProblem("BOXAUTH-030",
+                    "box.auth.method", "more than one Box app of this deployment uses oauth, and browser sign-in"
+                            + " serves one. Use oauth for one app, jwt or ccg for the others."))));
+        }
     }
 
     private void validate(AfterDeploymentValidation event, String app, Map<String, String> properties) {
@@ -94,6 +112,29 @@ public class BoxAuthExtension implements Extension {
             settings.put(app, SettingsReader.read(properties));
         } catch (BoxConfigException e) {
             event.addDeploymentProblem(MicroProfileProperties.named(e, app));
+        }
+    }
+
+    /** The browser sign-in of the app that uses OAuth 2.0, or {@code null} when no app does. */
+    synchronized OAuthWeb oauthWeb() {
+        if (!oauthWebLookedFor) {
+            oauthWebLookedFor = true;
+            settings.values().stream().filter(s -> s.method() == AuthMethod.OAUTH).findFirst()
+                    .ifPresent(s -> oauthWeb = new OAuthWeb(BoxTokenProviderProducer.oauth(s, tokenStore()),
+                            s.oauth().callbackPath(), s.oauth().afterSignIn()));
+        }
+        return oauthWeb;
+    }
+
+    /** The application's own token store bean (a shared one, for a cluster), else one in this server's memory. */
+    private static BoxTokenStore tokenStore() {
+        Instance<BoxTokenStore> stores = CDI.current().select(BoxTokenStore.class);
+        return stores.isResolvable() ? stores.get() : new InMemoryBoxTokenStore();
+    }
+
+    synchronized void close(@Observes BeforeShutdown event) {
+        if (oauthWeb != null) {
+            oauthWeb.oauth().close();
         }
     }
 

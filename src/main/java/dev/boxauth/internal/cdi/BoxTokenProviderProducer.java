@@ -3,7 +3,11 @@ package dev.boxauth.internal.cdi;
 import dev.boxauth.BoxTokenProvider;
 import dev.boxauth.cdi.BoxApp;
 import dev.boxauth.internal.ProviderFactory;
+import dev.boxauth.internal.config.AuthMethod;
 import dev.boxauth.internal.config.Settings;
+import dev.boxauth.oauth.BoxOAuth;
+import dev.boxauth.oauth.BoxOAuthConfig;
+import dev.boxauth.oauth.BoxTokenStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -28,9 +32,32 @@ class BoxTokenProviderProducer {
         return create(extension.settings());
     }
 
-    /** A provider on the server's managed executor, where there is one. */
+    /**
+     * A provider on the server's managed executor, where there is one; for an OAuth 2.0 app, the provider
+     * of the user signed in in the current request's browser.
+     */
     static BoxTokenProvider create(Settings settings) {
+        if (settings.method() == AuthMethod.OAUTH) {
+            return new SignedInUserProvider();
+        }
         return ProviderFactory.create(settings, new ProviderFactory.Options(null, managedExecutor(), null, null, null));
+    }
+
+    /** The OAuth 2.0 client of an app that signs users in in their browser. */
+    static BoxOAuth oauth(Settings settings, BoxTokenStore store) {
+        return BoxOAuth.create(BoxOAuthConfig.builder()
+                .clientId(settings.clientId())
+                .clientSecret(settings.clientSecret().reveal())
+                .redirectUri(settings.oauth().redirectUri().toString())
+                .scopes(settings.oauth().scopes())
+                .authorizeUrl(settings.oauth().authorizeUrl().toString())
+                .tokenUrl(settings.tokenUrl().toString())
+                .apiUrl(settings.apiUrl().toString())
+                .revokeUrl(settings.revokeUrl().toString())
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .refreshMargin(settings.refreshMargin())
+                .build(), store);
     }
 
     void close(@Disposes BoxTokenProvider provider) {

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * Points the demo at Box or at an embedded Box emulator. When the server's environment or system
  * properties configure a Box app ({@code BOX_AUTH_CONFIG_FILE}, {@code BOX_AUTH_CONFIG} or
  * {@code BOX_AUTH_CLIENT_ID}), this source only names the API for the Rest Client; otherwise it starts
- * the emulator, creates a JWT app there and supplies its configuration, so the demo works offline.
+ * the emulator, creates a JWT app (the default app) and an OAuth 2.0 app ("web", for "Sign in with
+ * Box") there and supplies their configuration, so the demo works offline.
  * Its ordinal is below every standard source, so anything configured elsewhere wins.
  */
 public class DemoConfigSource implements ConfigSource {
@@ -31,13 +32,27 @@ public class DemoConfigSource implements ConfigSource {
         } else {
             emulator = BoxEmulator.start();
             JwtApp app = emulator.createJwtApp();
-            properties = Map.of(
-                    "box.auth.config", app.configJson(),
-                    "box.auth.token-url", emulator.tokenUrl(),
-                    "box.auth.api-url", emulator.apiUrl(),
-                    "box-api/mp-rest/url", emulator.apiUrl(),
-                    "demo.target", "the embedded Box emulator at " + emulator.baseUrl());
+            var web = emulator.createOAuthApp(callbackUrl());
+            properties = Map.ofEntries(
+                    Map.entry("box.auth.config", app.configJson()),
+                    Map.entry("box.auth.token-url", emulator.tokenUrl()),
+                    Map.entry("box.auth.api-url", emulator.apiUrl()),
+                    Map.entry("box.auth.web.method", "oauth"),
+                    Map.entry("box.auth.web.client-id", web.clientId()),
+                    Map.entry("box.auth.web.client-secret", web.clientSecret()),
+                    Map.entry("box.auth.web.oauth.redirect-uri", callbackUrl()),
+                    Map.entry("box.auth.web.oauth.authorize-url", emulator.authorizeUrl()),
+                    Map.entry("box.auth.web.token-url", emulator.tokenUrl()),
+                    Map.entry("box.auth.web.api-url", emulator.apiUrl()),
+                    Map.entry("box.auth.web.revoke-url", emulator.baseUrl() + "/oauth2/revoke"),
+                    Map.entry("box-api/mp-rest/url", emulator.apiUrl()),
+                    Map.entry("demo.target", "the embedded Box emulator at " + emulator.baseUrl()));
         }
+    }
+
+    /** Where Box sends the browser back after sign-in: the demo's callback on this server's HTTP port. */
+    private static String callbackUrl() {
+        return "http://localhost:" + System.getProperty("http.port", "9080") + "/demo/box/oauth/callback";
     }
 
     /** The emulator this source started, or {@code null} when the demo talks to Box. */

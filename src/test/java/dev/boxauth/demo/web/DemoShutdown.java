@@ -1,7 +1,9 @@
 package dev.boxauth.demo.web;
 
+import dev.boxauth.emulator.BoxEmulator;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Destroyed;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -10,11 +12,20 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 @ApplicationScoped
 public class DemoShutdown {
 
-    void stop(@Observes @Destroyed(ApplicationScoped.class) Object event) {
+    /** Found while the application starts: at shutdown its configuration may already be gone. */
+    private BoxEmulator emulator;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         for (ConfigSource source : ConfigProvider.getConfig().getConfigSources()) {
             if (source instanceof DemoConfigSource demo && demo.emulator() != null) {
-                demo.emulator().close();
+                emulator = demo.emulator();
             }
+        }
+    }
+
+    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        if (emulator != null) {
+            emulator.close();
         }
     }
 }

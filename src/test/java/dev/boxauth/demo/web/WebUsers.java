@@ -1,0 +1,26 @@
+package dev.boxauth.demo.web;
+
+import dev.boxauth.cdi.BoxApp;
+import dev.boxauth.jaxrs.BoxAuthFilter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The same users API for the Box app "web" (OAuth 2.0): calls act for the user signed in in this browser. */
+@BoxApp("web")
+@RegisterRestClient(configKey = "box-api")
+@RegisterProvider(BoxAuthFilter.class)
+@ApplicationScoped
+@Path("/users")
+public interface WebUsers {
+
+    @GET
+    @Path("/me")
+    @Produces(MediaType.APPLICATION_JSON)
+    JsonObject me();
+}
