@@ -1,0 +1,144 @@
+package dev.boxauth.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.boxauth.BoxTokenProvider;
+import dev.boxauth.emulator.BoxEmulator;
+import dev.boxauth.emulator.OAuthApp;
+import dev.boxauth.testing.MutableClock;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * OAuth 2.0 against the emulator, whose refresh tokens rotate and which counts any reuse: sign-in through
+ * its consent page, then herds of callers at expiry, in one process and across two sharing a store.
+ */
+class OAuthEmulatorTest {
+
+    private static final String REDIRECT = "http://localhost:9/callback";
+    private static final Pattern REQUEST_ID = Pattern.compile("name=\"request_id\" value=\"([^\"]+)\"");
+
+    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final MutableClock clock = new MutableClock(Instant.now());
+    private final List<BoxOAuth> clients = new ArrayList<>();
+    private BoxEmulator box;
+    private OAuthApp app;
+
+    @BeforeEach
+    void start() {
+        box = BoxEmulator.start();
+        app = box.createOAuthApp(REDIRECT);
+        app.signInAs(app.createUser("Ada Lovelace"));
+    }
+
+    @AfterEach
+    void stop() {
+        clients.forEach(BoxOAuth::close);
+        box.close();
+    }
+
+    private BoxOAuth client(BoxTokenStore store) {
+        BoxOAuth oauth = BoxOAuth.create(BoxOAuthConfig.builder().clientId(app.clientId())
+                .clientSecret(app.clientSecret()).redirectUri(REDIRECT).authorizeUrl(box.authorizeUrl())
+                .tokenUrl(box.tokenUrl()).apiUrl(box.apiUrl()).revokeUrl(box.revokeUrl()).clock(clock).build(), store);
+        clients.add(oauth);
+        return oauth;
+    }
+
+    /** The browser's part: the consent page, "Grant access", and Box's redirect back with code and state. */
+    private SignedIn signIn(BoxOAuth oauth) throws Exception {
+        SignIn start = oauth.startSignIn();
+        String page = browser.send(HttpRequest.newBuilder(start.authorizeUrl()).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher id = REQUEST_ID.matcher(page);
+        assertThat(id.find()).isTrue();
+        HttpResponse<String> granted = browser.send(HttpRequest.newBuilder(URI.create(box.authorizeUrl()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("request_id=" + URLEncoder.encode(id.group(1),
+                        StandardCharsets.UTF_8) + "&consent=grant")).build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, String> query = query(URI.create(granted.headers().firstValue("Location").orElseThrow()));
+        return oauth.completeSignIn(query.get("code"), query.get("state"));
+    }
+
+    private static Map<String, String> query(URI uri) {
+        return java.util.Arrays.stream(uri.getRawQuery().split("&")).map(p -> p.split("=", 2))
+                .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
+    }
+
+    private static Set<String> herd(int callers, List<BoxTokenProvider> providers) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<String>> tokens = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                BoxTokenProvider provider = providers.get(i % providers.size());
+                tokens.add(pool.submit((Callable<String>) () -> {
+                    go.await();
+                    return provider.accessToken();
+                }));
+            }
+            go.countDown();
+            Set<String> seen = new HashSet<>();
+            for (Future<String> token : tokens) {
+                seen.add(token.get());
+            }
+            return seen;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void sixtyFourCallersAtExpiry_makeOneRefresh_andNeverReuseARefreshToken() throws Exception {
+        BoxOAuth oauth = client(new InMemoryBoxTokenStore());
+        SignedIn ada = signIn(oauth);
+        assertThat(ada.name()).isEqualTo("Ada Lovelace");
+        BoxTokenProvider provider = oauth.forUser(ada.boxUserId());
+        String first = provider.accessToken();
+
+        clock.advance(Duration.ofHours(2));
+        Set<String> tokens = herd(64, List.of(provider));
+
+        assertThat(tokens).hasSize(1).doesNotContain(first);
+        assertThat(box.tokenRequests("refresh_token")).isEqualTo(1);
+        assertThat(box.refreshTokenReuse()).isZero();
+    }
+
+    @Test
+    void twoInstancesSharingAStore_refreshOnce_andNeverReuseARefreshToken() throws Exception {
+        InMemoryBoxTokenStore shared = new InMemoryBoxTokenStore();
+        BoxOAuth node1 = client(shared);
+        BoxOAuth node2 = client(shared);
+        SignedIn ada = signIn(node1);
+
+        clock.advance(Duration.ofHours(2));
+        Set<String> tokens = herd(64, List.of(node1.forUser(ada.boxUserId()), node2.forUser(ada.boxUserId())));
+
+        assertThat(tokens).hasSize(1);
+        assertThat(box.tokenRequests("refresh_token")).isEqualTo(1);
+        assertThat(box.refreshTokenReuse()).isZero();
+    }
+}
