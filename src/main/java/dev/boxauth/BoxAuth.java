@@ -14,7 +14,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Builds a {@link BoxTokenProvider} in plain Java, from the same properties MicroProfile Config reads
- * ({@link BoxAuthProperties}).
+ * ({@link BoxAuthProperties}): JWT, the Client Credentials Grant or a developer token. (OAuth 2.0 tokens
+ * belong to the users who sign in, so its providers come from the OAuth 2.0 API instead.)
  *
  * <pre>{@code
  * try (BoxTokenProvider box = BoxAuth.fromProperties(Map.of(
@@ -35,6 +36,7 @@ public final class BoxAuth {
      * A provider configured by properties named as in {@link BoxAuthProperties}.
      *
      * @throws BoxConfigException listing every problem, when the configuration cannot work
+     * @throws BoxAuthException for {@code box.auth.method=oauth}, whose providers are per signed-in user
      */
     public static BoxTokenProvider fromProperties(Map<String, String> properties) {
         return builder().properties(properties).build();
@@ -72,6 +74,11 @@ public final class BoxAuth {
         public Builder properties(Map<String, String> values) {
             values.forEach(this::property);
             return this;
+        }
+
+        /** {@value BoxAuthProperties#METHOD}: {@code jwt}, {@code ccg} or {@code developer-token}; inferred when unset. */
+        public Builder method(String method) {
+            return property(BoxAuthProperties.METHOD, method);
         }
 
         /** {@value BoxAuthProperties#CONFIG_FILE}: the Developer Console JSON file. */
@@ -134,6 +141,11 @@ public final class BoxAuth {
             return property(BoxAuthProperties.TOKEN_URL, url);
         }
 
+        /** {@value BoxAuthProperties#REVOKE_URL}. */
+        public Builder revokeUrl(String url) {
+            return property(BoxAuthProperties.REVOKE_URL, url);
+        }
+
         /** {@value BoxAuthProperties#API_URL}. */
         public Builder apiUrl(String url) {
             return property(BoxAuthProperties.API_URL, url);
@@ -152,6 +164,21 @@ public final class BoxAuth {
         /** {@value BoxAuthProperties#REFRESH_MARGIN}. */
         public Builder refreshMargin(Duration margin) {
             return property(BoxAuthProperties.REFRESH_MARGIN, margin.toString());
+        }
+
+        /** {@value BoxAuthProperties#USER_CACHE_SIZE}: how many per-user providers are kept. */
+        public Builder userCacheSize(int size) {
+            return property(BoxAuthProperties.USER_CACHE_SIZE, Integer.toString(size));
+        }
+
+        /** {@value BoxAuthProperties#REVOKE_ON_SHUTDOWN}: revoke the cached tokens on {@link BoxTokenProvider#close()}. */
+        public Builder revokeOnShutdown(boolean revoke) {
+            return property(BoxAuthProperties.REVOKE_ON_SHUTDOWN, Boolean.toString(revoke));
+        }
+
+        /** {@value BoxAuthProperties#DEVELOPER_TOKEN}: a token from the Developer Console, valid 60 minutes. */
+        public Builder developerToken(String token) {
+            return property(BoxAuthProperties.DEVELOPER_TOKEN, token);
         }
 
         /** The time source for expiry and assertions; default the system clock. */
@@ -185,6 +212,7 @@ public final class BoxAuth {
          * Validates the configuration, decrypts the private key and returns the provider.
          *
          * @throws BoxConfigException listing every problem, when the configuration cannot work
+         * @throws BoxAuthException for {@code box.auth.method=oauth}, whose providers are per signed-in user
          */
         public BoxTokenProvider build() {
             return ProviderFactory.create(SettingsReader.read(properties),
