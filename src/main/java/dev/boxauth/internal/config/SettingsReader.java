@@ -144,7 +144,7 @@ public final class SettingsReader {
                 case JWT -> {
                     if (json.source() != null && !json.hasAppAuth()
                             && !(anySet(JWT_KEY_ID) && anySet(JWT_PRIVATE_KEY, JWT_PRIVATE_KEY_FILE))) {
-                        problems.add("BOXAUTH-005", json.source() + " (appAuth)", "has no 'appAuth' object. Use the"
+                        problems.add("BOXAUTH-005", json.appAuthOrigin(), "has no 'appAuth' object. Use the"
                                 + " JSON file the Developer Console downloads for a JWT app, or set " + JWT_KEY_ID
                                 + " and " + JWT_PRIVATE_KEY + ".");
                     }
@@ -190,7 +190,6 @@ public final class SettingsReader {
      * that leaves the method unknown. Reports every property that belongs to another method.
      */
     private AuthMethod readMethod(ConsoleConfig json) {
-        Map<AuthMethod, String> evidence = evidence(json);
         String explicit = property(METHOD);
         if (explicit != null) {
             AuthMethod method = AuthMethod.fromProperty(explicit);
@@ -202,6 +201,7 @@ public final class SettingsReader {
             reportOtherMethodsProperties(method, METHOD + " is " + method, json);
             return method;
         }
+        Map<AuthMethod, String> evidence = evidence(json);
         if (evidence.size() > 1) {
             problems.add("BOXAUTH-022", METHOD, "is not set, and the configuration has the properties of several"
                     + " authentication methods: " + evidence.entrySet().stream()

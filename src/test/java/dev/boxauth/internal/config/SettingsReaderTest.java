@@ -685,7 +685,7 @@ class SettingsReaderTest {
         BoxConfigException e = failure(Map.of("box.auth.config", jsonWithoutAppAuth(), "box.auth.method", "jwt"));
         assertThat(e.problems()).extracting(ConfigProblem::id)
                 .containsExactly("BOXAUTH-005", "BOXAUTH-006", "BOXAUTH-006");
-        assertThat(e.problems().get(0).property()).isEqualTo("box.auth.config (appAuth)");
+        assertThat(e.problems().get(0).property()).isEqualTo("box.auth.config (boxAppSettings.appAuth)");
     }
 
     @Test
