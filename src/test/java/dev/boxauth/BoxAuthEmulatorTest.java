@@ -9,20 +9,14 @@ import dev.boxauth.emulator.BoxUser;
 import dev.boxauth.emulator.JwtApp;
 import dev.boxauth.internal.ProviderFactory;
 import dev.boxauth.internal.config.SettingsReader;
+import dev.boxauth.testing.Together;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,26 +119,9 @@ class BoxAuthEmulatorTest {
     @Test
     void sixtyFourConcurrentFirstCallers_causeOneTokenRequest() throws Exception {
         box.latency(Duration.ofMillis(200));
-        ExecutorService pool = Executors.newFixedThreadPool(64);
         try (BoxTokenProvider provider = BoxAuth.fromProperties(properties())) {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<String>> results = new ArrayList<>();
-            for (int i = 0; i < 64; i++) {
-                results.add(pool.submit((Callable<String>) () -> {
-                    go.await();
-                    return provider.accessToken();
-                }));
-            }
-            go.countDown();
-            Set<String> tokens = new HashSet<>();
-            for (Future<String> result : results) {
-                tokens.add(result.get());
-            }
-
-            assertThat(tokens).hasSize(1);
+            assertThat(Together.call(64, provider::accessToken)).hasSize(64).containsOnly(provider.accessToken());
             assertThat(box.tokenRequests()).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -286,26 +263,11 @@ class BoxAuthEmulatorTest {
     void forUser_sixtyFourConcurrentCallersForOneUser_causeOneTokenRequest() throws Exception {
         BoxUser ada = app.createUser("Ada Lovelace");
         box.latency(Duration.ofMillis(200));
-        ExecutorService pool = Executors.newFixedThreadPool(64);
         try (BoxTokenProvider provider = BoxAuth.fromProperties(properties())) {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<String>> results = new ArrayList<>();
-            for (int i = 0; i < 64; i++) {
-                results.add(pool.submit((Callable<String>) () -> {
-                    go.await();
-                    return provider.forUser(ada.id()).accessToken();
-                }));
-            }
-            go.countDown();
-            Set<String> tokens = new HashSet<>();
-            for (Future<String> result : results) {
-                tokens.add(result.get());
-            }
+            List<String> tokens = Together.call(64, () -> provider.forUser(ada.id()).accessToken());
 
-            assertThat(tokens).hasSize(1);
+            assertThat(tokens).hasSize(64).containsOnly(tokens.get(0));
             assertThat(box.tokenRequests()).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
         }
     }
 

@@ -8,19 +8,12 @@ import dev.boxauth.emulator.BoxEmulator;
 import dev.boxauth.emulator.BoxUser;
 import dev.boxauth.emulator.CcgApp;
 import dev.boxauth.emulator.JwtApp;
+import dev.boxauth.testing.Together;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,28 +127,15 @@ class EmulatorGrantsTest {
     @Test
     void downscope_sixtyFourConcurrentCallersOfTheSameScopes_causeOneExchange() throws Exception {
         JwtApp app = box.createJwtApp();
-        ExecutorService pool = Executors.newFixedThreadPool(64);
         try (BoxTokenProvider provider = BoxAuth.fromProperties(jwt(app))) {
             provider.accessToken();
             box.latency(Duration.ofMillis(200));
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<String>> results = new ArrayList<>();
-            for (int i = 0; i < 64; i++) {
-                results.add(pool.submit((Callable<String>) () -> {
-                    go.await();
-                    return provider.downscope(Downscope.to("item_preview", "item_upload")).value();
-                }));
-            }
-            go.countDown();
-            Set<String> tokens = new HashSet<>();
-            for (Future<String> result : results) {
-                tokens.add(result.get());
-            }
 
-            assertThat(tokens).hasSize(1);
+            List<String> tokens = Together.call(64,
+                    () -> provider.downscope(Downscope.to("item_preview", "item_upload")).value());
+
+            assertThat(tokens).hasSize(64).containsOnly(tokens.get(0));
             assertThat(box.tokenExchanges()).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
         }
     }
 

@@ -10,19 +10,11 @@ import dev.boxauth.BoxTokenException;
 import dev.boxauth.BoxTokenProvider;
 import dev.boxauth.Downscope;
 import dev.boxauth.testing.MutableClock;
+import dev.boxauth.testing.Together;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class DownscopeTest {
@@ -31,12 +23,6 @@ class DownscopeTest {
 
     private final FakeBox box = new FakeBox();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
-    private final ExecutorService callers = Executors.newFixedThreadPool(64);
-
-    @AfterEach
-    void stopCallers() {
-        callers.shutdownNow();
-    }
 
     private List<Map<String, String>> exchanges() {
         return box.tokenForms.stream().filter(f -> FakeBox.EXCHANGE.equals(f.get("grant_type"))).toList();
@@ -90,23 +76,11 @@ class DownscopeTest {
     void downscope_sixtyFourConcurrentCallersOfTheSameScopes_makeOneExchange() throws Exception {
         try (BoxTokenProvider app = build(box, ccg())) {
             app.accessToken();
-            CountDownLatch gate = box.hold(FakeBox.EXCHANGE);
-            CountDownLatch arrived = new CountDownLatch(64);
-            List<Future<String>> calls = new ArrayList<>();
-            for (int i = 0; i < 64; i++) {
-                calls.add(callers.submit((Callable<String>) () -> {
-                    arrived.countDown();
-                    return app.downscope(Downscope.to("item_preview", "item_upload")).value();
-                }));
-            }
-            arrived.await();
-            gate.countDown();
-            Set<String> tokens = new HashSet<>();
-            for (Future<String> call : calls) {
-                tokens.add(call.get());
-            }
 
-            assertThat(tokens).hasSize(1);
+            List<String> tokens = Together.call(64, box.hold(FakeBox.EXCHANGE),
+                    () -> app.downscope(Downscope.to("item_preview", "item_upload")).value());
+
+            assertThat(tokens).hasSize(64).containsOnly(tokens.get(0));
             assertThat(exchanges()).hasSize(1);
         }
     }

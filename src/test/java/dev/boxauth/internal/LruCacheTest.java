@@ -2,16 +2,10 @@ package dev.boxauth.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
+import dev.boxauth.testing.Together;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 class LruCacheTest {
@@ -65,39 +59,17 @@ class LruCacheTest {
     @Test
     void get_sixtyFourConcurrentMissesOfOneKey_createOneValue() throws Exception {
         LruCache<String, String> cache = new LruCache<>(10, evicted::add);
-        assertThat(concurrently(64, n -> cache.get("same", this::make))).containsOnly("value-same");
+        assertThat(Together.call(64, () -> cache.get("same", this::make))).containsOnly("value-same");
         assertThat(created.get()).isEqualTo(1);
     }
 
     @Test
     void get_concurrentMissesOfManyKeys_stayWithinCapacity_andEveryValueMadeIsKeptOrEvicted() throws Exception {
         LruCache<String, String> cache = new LruCache<>(10, evicted::add);
-        concurrently(64, n -> cache.get("k" + n, this::make));
+        AtomicInteger keys = new AtomicInteger();
+        Together.call(64, () -> cache.get("k" + keys.incrementAndGet(), this::make));
         assertThat(cache.size()).isEqualTo(10);
         assertThat(evicted).hasSize(54).doesNotHaveDuplicates();
         assertThat(created.get()).isEqualTo(64);
-    }
-
-    private static List<String> concurrently(int callers, IntFunction<String> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<String>> calls = new ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                int n = i;
-                calls.add(pool.submit((Callable<String>) () -> {
-                    go.await();
-                    return call.apply(n);
-                }));
-            }
-            go.countDown();
-            List<String> results = new ArrayList<>();
-            for (Future<String> result : calls) {
-                results.add(result.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -8,28 +8,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.boxauth.BoxAuthException;
 import dev.boxauth.BoxTokenProvider;
-import java.util.ArrayList;
-import java.util.HashSet;
+import dev.boxauth.testing.Together;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class UserProvidersTest {
 
     private final FakeBox box = new FakeBox();
-    private final ExecutorService callers = Executors.newFixedThreadPool(64);
-
-    @AfterEach
-    void stopCallers() {
-        callers.shutdownNow();
-    }
 
     @Test
     void forUser_getsTokensWithAUserSubject_cachedApartFromTheAppsToken() {
@@ -61,23 +47,9 @@ class UserProvidersTest {
     @Test
     void forUser_sixtyFourConcurrentCallersForOneUser_makeOneTokenRequest() throws Exception {
         try (BoxTokenProvider app = build(box, ccg())) {
-            CountDownLatch gate = box.hold(FakeBox.CCG);
-            CountDownLatch arrived = new CountDownLatch(64);
-            List<Future<String>> calls = new ArrayList<>();
-            for (int i = 0; i < 64; i++) {
-                calls.add(callers.submit((Callable<String>) () -> {
-                    arrived.countDown();
-                    return app.forUser("42").accessToken();
-                }));
-            }
-            arrived.await();
-            gate.countDown();
-            Set<String> tokens = new HashSet<>();
-            for (Future<String> call : calls) {
-                tokens.add(call.get());
-            }
+            List<String> tokens = Together.call(64, box.hold(FakeBox.CCG), () -> app.forUser("42").accessToken());
 
-            assertThat(tokens).hasSize(1);
+            assertThat(tokens).hasSize(64).containsOnly(tokens.get(0));
             assertThat(box.tokenRequests("box_subject_id", "42")).isEqualTo(1);
         }
     }
