@@ -28,8 +28,8 @@ final class DeveloperTokenSource implements TokenSource {
         throw new BoxTokenException("The Box developer token is no longer valid (the API rejected it, or it was"
                 + " revoked): developer tokens last 60 minutes and cannot be refreshed. Generate a new one in the"
                 + " Developer Console (the app → Configuration → Generate Developer Token), set it in"
-                + " box.auth.developer-token and restart; for tokens that renew themselves, use JWT or the Client"
-                + " Credentials Grant.", null, null, 0, false, null);
+                + " box.auth.developer-token and build the provider again (restart the application); for tokens"
+                + " that renew themselves, use JWT or the Client Credentials Grant.", null, null, 0, false, null);
     }
 
     @Override
