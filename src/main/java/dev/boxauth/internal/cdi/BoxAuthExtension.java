@@ -23,6 +23,7 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import java.lang.System.Logger.Level;
 import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public class BoxAuthExtension implements Extension {
 
+    private static final System.Logger LOG = System.getLogger(BoxAuthExtension.class.getName());
     private static final String DEFAULT_APP = "";
 
     /** Whether some bean injects the default provider; then a missing configuration is a deployment problem. */
@@ -109,7 +111,12 @@ public class BoxAuthExtension implements Extension {
 
     private void validate(AfterDeploymentValidation event, String app, Map<String, String> properties) {
         try {
-            settings.put(app, SettingsReader.read(properties));
+            Settings valid = SettingsReader.read(properties);
+            settings.put(app, valid);
+            LOG.log(Level.INFO, () -> "Box app " + (app.isEmpty() ? "(default)" : "'" + app + "'") + ": method "
+                    + valid.method() + (valid.subject() == null ? "" : " for " + valid.subject())
+                    + (valid.hasClientCredentials() ? ", client id " + valid.clientId() : "")
+                    + "; configuration valid, first token " + (valid.fetchOnStartup() ? "at startup" : "on first use"));
         } catch (BoxConfigException e) {
             event.addDeploymentProblem(MicroProfileProperties.named(e, app));
         }
