@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.boxauth.internal.oauth.TestClock;
+import dev.boxauth.testing.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -26,7 +26,7 @@ class BoxOAuthOverHttpTest {
     private record Seen(String method, String path, String contentType, String authorization, String body) {
     }
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private HttpServer server;
     private String base;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.boxauth.BoxAccessToken;
 import dev.boxauth.BoxAuthException;
 import dev.boxauth.BoxTokenException;
+import dev.boxauth.testing.CapturedLog;
 import dev.boxauth.testing.MutableClock;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;

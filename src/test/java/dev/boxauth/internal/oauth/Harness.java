@@ -4,6 +4,7 @@ import dev.boxauth.internal.token.Sleeper;
 import dev.boxauth.oauth.BoxOAuthConfig;
 import dev.boxauth.oauth.SignIn;
 import dev.boxauth.oauth.StoredTokens;
+import dev.boxauth.testing.MutableClock;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -26,7 +27,7 @@ public final class Harness implements AutoCloseable {
     public static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
     public static final String USER = "20001";
 
-    public final TestClock clock = new TestClock(START);
+    public final MutableClock clock = new MutableClock(START);
     public final FakeBox box = new FakeBox(clock);
     public final WatchedStore store = new WatchedStore();
     /** Every delay any node asked for, in order. */

@@ -10,6 +10,7 @@ import dev.boxauth.BoxTokenProvider;
 import dev.boxauth.Downscope;
 import dev.boxauth.oauth.NotSignedInException;
 import dev.boxauth.oauth.StoredTokens;
+import dev.boxauth.testing.CapturedLog;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Map;

@@ -10,10 +10,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.boxauth.BoxAuthException;
 import dev.boxauth.BoxTokenException;
 import dev.boxauth.oauth.SignIn;
-import dev.boxauth.oauth.SignInException;
 import dev.boxauth.oauth.SignInException.Reason;
+import dev.boxauth.oauth.SignInException;
 import dev.boxauth.oauth.SignedIn;
 import dev.boxauth.oauth.StoredTokens;
+import dev.boxauth.testing.MutableClock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
@@ -263,7 +264,7 @@ class SignInTest {
 
     @Test
     void signInStates_forgetTheOldestBeyondCapacityAndExpiredOnesAsTheyGo() {
-        TestClock clock = new TestClock(START);
+        MutableClock clock = new MutableClock(START);
         SignInStates states = new SignInStates(new java.security.SecureRandom(), Duration.ofMinutes(10), 3);
         String first = states.issue(clock.instant());
         states.issue(clock.instant());

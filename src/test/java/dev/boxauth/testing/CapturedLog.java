@@ -1,4 +1,4 @@
-package dev.boxauth.internal.oauth;
+package dev.boxauth.testing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
