@@ -12,7 +12,7 @@ import java.util.function.Function;
  * read and one write to that entry's own time stamp, so callers for different keys never contend; only
  * a miss that overflows the map takes the eviction lock, to scan the (small) map for the oldest entry.
  */
-final class LruCache<K, V> {
+public final class LruCache<K, V> {
 
     private final int capacity;
     /** Told about each evicted value after it left the map, outside the eviction lock. */
@@ -21,7 +21,7 @@ final class LruCache<K, V> {
     /** One eviction scan at a time, so that two overflowing misses do not both evict for the same overflow. */
     private final Object evictionLock = new Object();
 
-    LruCache(int capacity, Consumer<V> onEvict) {
+    public LruCache(int capacity, Consumer<V> onEvict) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive");
         }
@@ -30,7 +30,7 @@ final class LruCache<K, V> {
     }
 
     /** The value for {@code key}, created by {@code create} (once, whatever the number of callers) on a miss. */
-    V get(K key, Function<? super K, ? extends V> create) {
+    public V get(K key, Function<? super K, ? extends V> create) {
         Entry<V> entry = entries.get(key);
         if (entry != null) {
             entry.lastUsed = System.nanoTime();
@@ -58,7 +58,7 @@ final class LruCache<K, V> {
         return values;
     }
 
-    void forEach(Consumer<V> action) {
+    public void forEach(Consumer<V> action) {
         entries.values().forEach(entry -> action.accept(entry.value));
     }
 

@@ -16,6 +16,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's chromium, headless, through its chromedriver: a real browser for the sign-in test. CI installs
@@ -52,6 +53,8 @@ final class HeadlessChromium implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        // Elements of a page still loading after a click are waited for rather than missed.
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
         return new HeadlessChromium(driver, profile);
     }
 
@@ -69,7 +72,12 @@ final class HeadlessChromium implements AutoCloseable {
                 + text + "']")).click();
     }
 
-    String url() {
+    /**
+     * Waits until the browser is at a URL starting with {@code prefix} and returns it: a click on a link or
+     * a form starts a navigation that the click does not wait for.
+     */
+    String awaitUrl(String prefix) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(prefix));
         return driver.getCurrentUrl();
     }
 

@@ -3,6 +3,7 @@ package dev.boxauth.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.boxauth.BoxTokenProvider;
+import dev.boxauth.Downscope;
 import dev.boxauth.emulator.BoxEmulator;
 import dev.boxauth.emulator.OAuthApp;
 import dev.boxauth.testing.MutableClock;
@@ -140,5 +141,19 @@ class OAuthEmulatorTest {
         assertThat(tokens).hasSize(1);
         assertThat(box.tokenRequests("refresh_token")).isEqualTo(1);
         assertThat(box.refreshTokenReuse()).isZero();
+    }
+
+    @Test
+    void aSignedInUsersToken_canBeDownscoped_oncePerParameterSet() throws Exception {
+        BoxOAuth oauth = client(new InMemoryBoxTokenStore());
+        BoxTokenProvider provider = oauth.forUser(signIn(oauth).boxUserId());
+
+        Set<String> tokens = new HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            tokens.add(provider.downscope(Downscope.to("item_preview")).value());
+        }
+
+        assertThat(tokens).hasSize(1).doesNotContain(provider.accessToken());
+        assertThat(box.tokenExchanges()).isEqualTo(1);
     }
 }

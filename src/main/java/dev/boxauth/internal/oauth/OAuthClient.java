@@ -1,5 +1,6 @@
 package dev.boxauth.internal.oauth;
 
+import dev.boxauth.Downscope;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
@@ -11,6 +12,7 @@ import dev.boxauth.internal.cache.RefreshingTokenCache;
 import dev.boxauth.internal.http.TokenHttpResponse;
 import dev.boxauth.internal.token.RetryPolicy;
 import dev.boxauth.internal.token.Sleeper;
+import dev.boxauth.internal.grant.TokenExchangeGrant;
 import dev.boxauth.internal.token.TokenRequester;
 import dev.boxauth.internal.token.TokenResponse;
 import dev.boxauth.oauth.BoxOAuth;
@@ -243,7 +245,18 @@ public final class OAuthClient implements BoxOAuth {
         UserTokens tokens = new UserTokens(shared, boxUserId, Base64.getUrlEncoder().withoutPadding().encodeToString(holder));
         RefreshingTokenCache cache = new RefreshingTokenCache(tokens.name(), tokens, config.clock(), executor,
                 config.refreshMargin(), maxWait);
-        return new UserSession(this, boxUserId, tokens, cache);
+        return new UserSession(this, boxUserId, tokens, cache, this::newDownscopeCache);
+    }
+
+    /**
+     * A downscoped token cannot be refreshed: each fetch exchanges the user's token of that moment. Its
+     * wait covers the user's own refresh too.
+     */
+    private RefreshingTokenCache newDownscopeCache(Downscope request, UserSession parent) {
+        String name = TokenExchangeGrant.describe(request, parent.name());
+        return new RefreshingTokenCache(name,
+                () -> codeExchanger.request(new TokenExchangeGrant(parent.accessToken(), request, parent.name())),
+                config.clock(), executor, config.refreshMargin(), maxWait.multipliedBy(2));
     }
 
     /** Puts the new pair in place of whatever is stored, by compare-and-set, so a concurrent write is not lost silently. */

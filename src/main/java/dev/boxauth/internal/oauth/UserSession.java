@@ -4,7 +4,10 @@ import dev.boxauth.BoxAccessToken;
 import dev.boxauth.BoxAuthException;
 import dev.boxauth.BoxTokenProvider;
 import dev.boxauth.Downscope;
+import dev.boxauth.internal.LruCache;
 import dev.boxauth.internal.cache.RefreshingTokenCache;
+import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * The {@link BoxTokenProvider} of one signed-in user: a {@link RefreshingTokenCache} (one refresh in flight
@@ -17,12 +20,25 @@ final class UserSession implements BoxTokenProvider {
     private final String boxUserId;
     private final UserTokens tokens;
     private final RefreshingTokenCache cache;
+    /** Makes the cache of one set of downscoping parameters, exchanging this user's token. */
+    private final BiFunction<Downscope, UserSession, RefreshingTokenCache> downscopeCaches;
+    /** Downscoped tokens by their parameters; beyond this the least recently used set is dropped. */
+    private final LruCache<Downscope, RefreshingTokenCache> downscopes = new LruCache<>(MAX_DOWNSCOPES, cache -> { });
 
-    UserSession(OAuthClient owner, String boxUserId, UserTokens tokens, RefreshingTokenCache cache) {
+    private static final int MAX_DOWNSCOPES = 100;
+
+    UserSession(OAuthClient owner, String boxUserId, UserTokens tokens, RefreshingTokenCache cache,
+            BiFunction<Downscope, UserSession, RefreshingTokenCache> downscopeCaches) {
         this.owner = owner;
         this.boxUserId = boxUserId;
         this.tokens = tokens;
         this.cache = cache;
+        this.downscopeCaches = downscopeCaches;
+    }
+
+    /** Names the user in messages and logs. */
+    String name() {
+        return tokens.name();
     }
 
     @Override
@@ -40,6 +56,7 @@ final class UserSession implements BoxTokenProvider {
         // Recorded first, so that a fetch started by the invalidation never adopts the same token from the store.
         tokens.rejected(rejectedToken);
         cache.invalidate(rejectedToken);
+        downscopes.forEach(downscoped -> downscoped.invalidate(rejectedToken));
     }
 
     /**
@@ -52,10 +69,10 @@ final class UserSession implements BoxTokenProvider {
                 + " header with an admin's token.");
     }
 
-    /** @throws BoxAuthException always, for now */
+    /** A downscoped token of this user's, cached by its parameters and exchanged again from a fresh token. */
     @Override
     public BoxAccessToken downscope(Downscope request) {
-        throw new BoxAuthException("downscope is not supported yet for OAuth 2.0 users (" + tokens.name() + ").");
+        return downscopes.get(Objects.requireNonNull(request, "request"), r -> downscopeCaches.apply(r, this)).token();
     }
 
     /** Signs the user out: {@link dev.boxauth.oauth.BoxOAuth#signOut(String)}. */

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.boxauth.BoxAuthException;
 import dev.boxauth.BoxTokenProvider;
-import dev.boxauth.Downscope;
 import dev.boxauth.oauth.NotSignedInException;
 import dev.boxauth.oauth.StoredTokens;
 import dev.boxauth.testing.CapturedLog;
@@ -130,14 +129,12 @@ class SessionTest {
     }
 
     @Test
-    void provider_forUserAndDownscope_areRefusedWithAnExplanation() {
+    void provider_forUser_isRefusedWithAnExplanation() {
         h.storedPair(USER);
         BoxTokenProvider provider = oauth.forUser(USER);
 
         assertThatThrownBy(() -> provider.forUser("20002")).isInstanceOf(BoxAuthException.class)
                 .hasMessageContaining("does not apply to OAuth 2.0");
-        assertThatThrownBy(() -> provider.downscope(Downscope.to("item_preview"))).isInstanceOf(BoxAuthException.class)
-                .hasMessageContaining("not supported yet");
     }
 
     @Test
