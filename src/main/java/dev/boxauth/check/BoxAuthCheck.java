@@ -5,6 +5,7 @@ import dev.boxauth.BoxAuthException;
 import dev.boxauth.BoxAuthProperties;
 import dev.boxauth.BoxConfigException;
 import dev.boxauth.BoxTokenProvider;
+import dev.boxauth.internal.config.EnvironmentNames;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -14,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
@@ -118,7 +118,7 @@ public final class BoxAuthCheck {
         for (String name : BoxAuthProperties.ALL) {
             String value = System.getProperty(name);
             if (value == null) {
-                value = environment.get(name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
+                value = environment.get(EnvironmentNames.of(name));
             }
             if (value != null) {
                 properties.put(name, value);

@@ -3,7 +3,7 @@ package dev.boxauth.internal.cdi;
 import dev.boxauth.BoxAuthProperties;
 import dev.boxauth.BoxConfigException;
 import dev.boxauth.ConfigProblem;
-import java.util.Locale;
+import dev.boxauth.internal.config.EnvironmentNames;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -25,7 +25,7 @@ final class MicroProfileProperties {
     private static final Pattern APP_PROPERTY = Pattern.compile("box\\.auth\\.([a-z0-9-]+)\\.(.+)");
     /** The known names as environment variables, which some sources list back as {@code box.auth.token.url}. */
     private static final Set<String> KNOWN_AS_ENVIRONMENT =
-            BoxAuthProperties.ALL.stream().map(MicroProfileProperties::asEnvironmentName).collect(Collectors.toSet());
+            BoxAuthProperties.ALL.stream().map(EnvironmentNames::of).collect(Collectors.toSet());
 
     private MicroProfileProperties() {
     }
@@ -56,7 +56,7 @@ final class MicroProfileProperties {
                 continue;
             }
             String own = PREFIX + name.substring(prefix.length());
-            if (!properties.containsKey(own) && !KNOWN_AS_ENVIRONMENT.contains(asEnvironmentName(own))
+            if (!properties.containsKey(own) && !KNOWN_AS_ENVIRONMENT.contains(EnvironmentNames.of(own))
                     && !apps.contains(firstSegment(own))) {
                 config.getOptionalValue(name, String.class).ifPresent(value -> properties.put(own, value));
             }
@@ -70,7 +70,7 @@ final class MicroProfileProperties {
         for (String name : config.getPropertyNames()) {
             Matcher m = APP_PROPERTY.matcher(name);
             if (m.matches() && !GROUPS.contains(m.group(1))
-                    && KNOWN_AS_ENVIRONMENT.contains(asEnvironmentName(PREFIX + m.group(2)))) {
+                    && KNOWN_AS_ENVIRONMENT.contains(EnvironmentNames.of(PREFIX + m.group(2)))) {
                 apps.add(m.group(1));
             }
         }
@@ -93,10 +93,5 @@ final class MicroProfileProperties {
         String rest = name.substring(PREFIX.length());
         int dot = rest.indexOf('.');
         return dot < 0 ? rest : rest.substring(0, dot);
-    }
-
-    /** MicroProfile Config's mapping of a property name to an environment variable name. */
-    private static String asEnvironmentName(String name) {
-        return name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 }

@@ -1,9 +1,8 @@
 package dev.boxauth.internal.oauth;
 
-import java.net.InetAddress;
+import dev.boxauth.internal.config.Loopback;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.List;
 
 /** Checks of the URLs an OAuth 2.0 configuration holds: absolute, http(s), and https off loopback. */
@@ -36,30 +35,12 @@ public final class Urls {
             problems.add(field + ": must not hold a user name or password.");
             return null;
         }
-        if ("http".equalsIgnoreCase(url.getScheme()) && !isLoopback(url.getHost())) {
+        if ("http".equalsIgnoreCase(url.getScheme()) && !Loopback.isLoopback(url.getHost())) {
             problems.add(field + ": uses http off the loopback interface, which would send credentials and"
                     + " tokens in clear text. Use an https URL.");
             return null;
         }
         return url;
-    }
-
-    /** Whether {@code host} is this machine's loopback interface, where plain http cannot leak a token. */
-    static boolean isLoopback(String host) {
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        boolean literal = h.contains(":") || h.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
-        if (!literal) {
-            // Any other name could resolve elsewhere tomorrow.
-            return false;
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     /** {@code base} and {@code path} joined with exactly one slash. */

@@ -2,8 +2,8 @@ package dev.boxauth.demo.web;
 
 import dev.boxauth.emulator.BoxEmulator;
 import dev.boxauth.emulator.JwtApp;
+import dev.boxauth.internal.config.EnvironmentNames;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -66,7 +66,7 @@ public class DemoConfigSource implements ConfigSource {
 
     /** A system property, or the environment variable MicroProfile Config maps it to. */
     private static String setting(String property, String defaultValue) {
-        String env = System.getenv(property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
+        String env = System.getenv(EnvironmentNames.of(property));
         return env != null ? env : System.getProperty(property, defaultValue);
     }
 
