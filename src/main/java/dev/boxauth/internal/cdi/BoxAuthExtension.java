@@ -27,6 +27,7 @@ import java.lang.System.Logger.Level;
 import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,8 +54,7 @@ public class BoxAuthExtension implements Extension {
     private final Map<String, Settings> settings = new ConcurrentHashMap<>();
 
     /** Built on first use from the one app that signs users in with OAuth 2.0; {@code null} when none does. */
-    private OAuthWeb oauthWeb;
-    private boolean oauthWebLookedFor;
+    private volatile Optional<OAuthWeb> oauthWeb;
 
     void addBeans(@Observes BeforeBeanDiscovery event, BeanManager beans) {
         for (Class<?> type : new Class<?>[] {BoxTokenProviderProducer.class, RequestUser.class}) {
@@ -122,12 +122,22 @@ public class BoxAuthExtension implements Extension {
         }
     }
 
-    /** The browser sign-in of the app that uses OAuth 2.0, or {@code null} when no app does. */
-    synchronized OAuthWeb oauthWeb() {
-        if (!oauthWebLookedFor) {
-            oauthWebLookedFor = true;
-            settings.values().stream().filter(s -> s.method() == AuthMethod.OAUTH).findFirst()
-                    .ifPresent(s -> oauthWeb = new OAuthWeb(BoxTokenProviderProducer.oauth(s, tokenStore()),
+    /**
+     * The browser sign-in of the app that uses OAuth 2.0, or {@code null} when no app does. Asked on every
+     * JAX-RS request, so after the first it is one volatile read, no lock.
+     */
+    OAuthWeb oauthWeb() {
+        Optional<OAuthWeb> web = oauthWeb;
+        if (web == null) {
+            web = buildOAuthWeb();
+        }
+        return web.orElse(null);
+    }
+
+    private synchronized Optional<OAuthWeb> buildOAuthWeb() {
+        if (oauthWeb == null) {
+            oauthWeb = settings.values().stream().filter(s -> s.method() == AuthMethod.OAUTH).findFirst()
+                    .map(s -> new OAuthWeb(BoxTokenProviderProducer.oauth(s, tokenStore()),
                             s.oauth().callbackPath(), s.oauth().afterSignIn()));
         }
         return oauthWeb;
@@ -141,7 +151,7 @@ public class BoxAuthExtension implements Extension {
 
     synchronized void close(@Observes BeforeShutdown event) {
         if (oauthWeb != null) {
-            oauthWeb.oauth().close();
+            oauthWeb.ifPresent(web -> web.oauth().close());
         }
     }
 

@@ -21,10 +21,17 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(Priorities.AUTHENTICATION)
 public final class OAuthEndpoints implements ContainerRequestFilter {
 
+    /** Looked up once: the filter sees every request of the application. A racing lookup finds the same one. */
+    private volatile BoxAuthExtension extension;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        BoxAuthExtension extension = CDI.current().select(BoxAuthExtension.class).get();
-        OAuthWeb web = extension.oauthWeb();
+        BoxAuthExtension ext = extension;
+        if (ext == null) {
+            ext = CDI.current().select(BoxAuthExtension.class).get();
+            extension = ext;
+        }
+        OAuthWeb web = ext.oauthWeb();
         if (web == null) {
             return;
         }
