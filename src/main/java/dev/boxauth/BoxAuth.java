@@ -161,6 +161,11 @@ public final class BoxAuth {
             return property(BoxAuthProperties.READ_TIMEOUT, timeout.toString());
         }
 
+        /** {@value BoxAuthProperties#TOTAL_TIMEOUT}. */
+        public Builder totalTimeout(Duration timeout) {
+            return property(BoxAuthProperties.TOTAL_TIMEOUT, timeout.toString());
+        }
+
         /** {@value BoxAuthProperties#REFRESH_MARGIN}. */
         public Builder refreshMargin(Duration margin) {
             return property(BoxAuthProperties.REFRESH_MARGIN, margin.toString());

@@ -69,8 +69,17 @@ public final class BoxAuthProperties {
     public static final String API_URL = "box.auth.api-url";
     /** How long to wait for a connection to Box; default {@code 10s}. */
     public static final String CONNECT_TIMEOUT = "box.auth.connect-timeout";
-    /** How long to wait for Box's answer to one token request; default {@code 30s}. */
+    /**
+     * How long to wait, after connecting, for Box's whole answer to one request (headers and body); default
+     * {@code 30s}. A request still unanswered then is cancelled.
+     */
     public static final String READ_TIMEOUT = "box.auth.read-timeout";
+    /**
+     * The deadline of one token request, all its attempts and the waits between them together; default
+     * twice {@value #READ_TIMEOUT}. A caller waiting for a token is freed at this deadline (plus a second)
+     * with a retryable {@link BoxTokenException}, and the next call starts a new request.
+     */
+    public static final String TOTAL_TIMEOUT = "box.auth.total-timeout";
     /** How long before expiry a token is refreshed in the background; default {@code 5m}. */
     public static final String REFRESH_MARGIN = "box.auth.refresh-margin";
 
@@ -134,7 +143,7 @@ public final class BoxAuthProperties {
     /** Every property name above, in the order they are documented. */
     public static final List<String> ALL = List.of(METHOD, CONFIG_FILE, CONFIG, CLIENT_ID, CLIENT_SECRET,
             ENTERPRISE_ID, USER_ID, JWT_KEY_ID, JWT_PRIVATE_KEY, JWT_PRIVATE_KEY_FILE, JWT_PASSPHRASE, JWT_ALGORITHM,
-            TOKEN_URL, REVOKE_URL, API_URL, CONNECT_TIMEOUT, READ_TIMEOUT, REFRESH_MARGIN, FETCH_ON_STARTUP,
+            TOKEN_URL, REVOKE_URL, API_URL, CONNECT_TIMEOUT, READ_TIMEOUT, TOTAL_TIMEOUT, REFRESH_MARGIN, FETCH_ON_STARTUP,
             USER_CACHE_SIZE, REVOKE_ON_SHUTDOWN, DEVELOPER_TOKEN, OAUTH_REDIRECT_URI, OAUTH_SCOPES,
             OAUTH_AUTHORIZE_URL, OAUTH_CALLBACK_PATH, OAUTH_AFTER_SIGN_IN);
 

@@ -6,13 +6,12 @@ import dev.boxauth.BoxAuthProperties;
 import dev.boxauth.BoxConfigException;
 import dev.boxauth.BoxTokenProvider;
 import dev.boxauth.internal.config.EnvironmentNames;
+import dev.boxauth.internal.http.BoxHttpClient;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,12 +63,14 @@ public final class BoxAuthCheck {
      * @param sslContext trust for the API, or {@code null} for the JVM's
      */
     public static Identity whoAmI(BoxTokenProvider provider, URI apiUrl, SSLContext sslContext) {
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
-        if (sslContext != null) {
-            builder.sslContext(sslContext);
-        }
-        HttpClient client = builder.build();
         URI me = URI.create(apiUrl.toString().replaceAll("/+$", "") + "/users/me?fields=id,name,login");
+        try (BoxHttpClient client = BoxHttpClient.create(me, Duration.ofSeconds(10), Duration.ofSeconds(30),
+                sslContext, null)) {
+            return whoAmI(provider, client, me);
+        }
+    }
+
+    private static Identity whoAmI(BoxTokenProvider provider, BoxHttpClient client, URI me) {
         for (int attempt = 1; ; attempt++) {
             String token = provider.accessToken();
             HttpResponse<String> response = get(client, me, token);
@@ -91,11 +92,10 @@ public final class BoxAuthCheck {
         }
     }
 
-    private static HttpResponse<String> get(HttpClient client, URI uri, String token) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+    private static HttpResponse<String> get(BoxHttpClient client, URI uri, String token) {
+        HttpRequest request = BoxHttpClient.request(uri).header("Authorization", "Bearer " + token).GET().build();
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return client.send(request);
         } catch (IOException e) {
             throw new BoxAuthException("Cannot reach the Box API at " + uri.getHost() + ": " + e, e);
         } catch (InterruptedException e) {

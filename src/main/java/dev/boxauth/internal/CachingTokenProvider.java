@@ -11,14 +11,13 @@ import dev.boxauth.internal.grant.TokenExchangeGrant;
 import dev.boxauth.internal.token.TokenRevoker;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A provider over one token cache: the configured app and subject, or one user of the same app (from
  * {@link #forUser}). It also keeps its downscoped tokens, one cache per {@link Downscope}, and revokes
- * its token. The configured provider owns the per-user providers and, when none was passed in, the
- * refresh executor.
+ * its token. The configured provider owns the per-user providers, the HTTP client and, when none was
+ * passed in, the refresh executor.
  */
 final class CachingTokenProvider implements BoxTokenProvider {
 
@@ -40,7 +39,8 @@ final class CachingTokenProvider implements BoxTokenProvider {
     private final UserProviders users;
     /** The user this provider is for when it came from {@link #forUser}; {@code null} for the configured one. */
     private final String userId;
-    private final ExecutorService ownedExecutor;
+    /** Shuts down what the configured provider owns (its refresh pool, its HTTP client); {@code null} for others. */
+    private final Runnable releaseResources;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Set before an evicted per-user provider is closed, so that a caller still holding it is served by its replacement. */
     private volatile boolean evicted;
@@ -48,16 +48,16 @@ final class CachingTokenProvider implements BoxTokenProvider {
     /**
      * @param users the app's per-user providers, or {@code null} when the method cannot act as a user
      * @param userId the user of a per-user provider, or {@code null}
-     * @param ownedExecutor the refresh executor to shut down on close, or {@code null}
+     * @param releaseResources run once when closed: shuts down what this provider owns; or {@code null}
      */
     CachingTokenProvider(Wiring wiring, String description, TokenSource source, UserProviders users, String userId,
-            ExecutorService ownedExecutor) {
+            Runnable releaseResources) {
         this.wiring = wiring;
         this.description = description;
         this.cache = wiring.newCache(description, source, wiring.maxWait());
         this.users = users;
         this.userId = userId;
-        this.ownedExecutor = ownedExecutor;
+        this.releaseResources = releaseResources;
     }
 
     @Override
@@ -176,8 +176,8 @@ final class CachingTokenProvider implements BoxTokenProvider {
         if (userId != null && !evicted) {
             users.remove(userId, this);
         }
-        if (ownedExecutor != null) {
-            ownedExecutor.shutdownNow();
+        if (releaseResources != null) {
+            releaseResources.run();
         }
         return reachable;
     }

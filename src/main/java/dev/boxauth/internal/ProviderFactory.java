@@ -9,6 +9,7 @@ import dev.boxauth.internal.config.Subject;
 import dev.boxauth.internal.grant.CcgGrant;
 import dev.boxauth.internal.grant.Grant;
 import dev.boxauth.internal.grant.JwtGrant;
+import dev.boxauth.internal.http.BoxHttpClient;
 import dev.boxauth.internal.http.HttpTokenEndpoint;
 import dev.boxauth.internal.http.TokenEndpoint;
 import dev.boxauth.internal.jwt.AssertionSigner;
@@ -19,16 +20,10 @@ import dev.boxauth.internal.token.TokenRevoker;
 import java.lang.System.Logger.Level;
 import java.net.ProxySelector;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 
@@ -41,7 +36,8 @@ public final class ProviderFactory {
      * What plain Java may pass besides properties; any field may be {@code null} for the default.
      *
      * @param clock the time source; default the system clock
-     * @param executor runs background refreshes; default a provider-owned pool of daemon threads
+     * @param executor runs background refreshes; default a provider-owned pool of at most
+     *     {@link RefreshThreads#MAX_THREADS} daemon threads
      * @param sslContext trust for the token endpoint; default the JVM's
      * @param proxy the proxy selector; default the JVM's
      * @param sleeper waits between retries; default a real sleep
@@ -67,23 +63,40 @@ public final class ProviderFactory {
                     + " come from the OAuth 2.0 API (dev.boxauth.oauth), to which the Jakarta EE integration"
                     + " routes them. Use JWT or the Client Credentials Grant for a token of the app itself.");
         }
-        HttpClient client = HttpTokenEndpoint.newClient(settings.tokenUrl(), settings.connectTimeout(),
-                options.sslContext(), options.proxy());
-        return create(settings, options, url -> new HttpTokenEndpoint(url, client, settings.readTimeout()));
+        BoxHttpClient http = BoxHttpClient.create(settings.tokenUrl(), settings.connectTimeout(),
+                settings.readTimeout(), options.sslContext(), options.proxy());
+        try {
+            return create(settings, options, url -> new HttpTokenEndpoint(url, http), http);
+        } catch (RuntimeException e) {
+            http.close();
+            throw e;
+        }
     }
 
-    /** @param endpoints the token or revoke endpoint at a URL; tests pass fakes */
-    static BoxTokenProvider create(Settings settings, Options options, Function<URI, TokenEndpoint> endpoints) {
+    /**
+     * @param endpoints the token or revoke endpoint at a URL; tests pass fakes
+     * @param http what the endpoints send through, closed with the provider; {@code null} for fakes
+     */
+    static BoxTokenProvider create(Settings settings, Options options, Function<URI, TokenEndpoint> endpoints,
+            BoxHttpClient http) {
         Clock clock = options.clock() != null ? options.clock() : Clock.systemUTC();
         Sleeper sleeper = options.sleeper() != null ? options.sleeper() : Sleeper.REAL;
-        TokenRequester requester = new TokenRequester(endpoints.apply(settings.tokenUrl()), clock, sleeper,
-                RetryPolicy.DEFAULT);
+        RetryPolicy retries = RetryPolicy.standard(settings.totalTimeout());
+        TokenRequester requester = new TokenRequester(endpoints.apply(settings.tokenUrl()), clock, sleeper, retries);
         TokenRevoker revoker = settings.hasClientCredentials()
                 ? new TokenRevoker(endpoints.apply(settings.revokeUrl()), settings.clientId(), settings.clientSecret())
                 : null;
-        ExecutorService owned = options.executor() == null ? newRefreshExecutor() : null;
+        ExecutorService owned = options.executor() == null ? RefreshThreads.newPool("box-auth-refresh") : null;
         Executor executor = owned != null ? owned : options.executor();
-        Wiring wiring = new Wiring(settings, clock, executor, requester, revoker, maxWait(settings));
+        Runnable release = () -> {
+            if (owned != null) {
+                owned.shutdownNow();
+            }
+            if (http != null) {
+                http.close();
+            }
+        };
+        Wiring wiring = new Wiring(settings, clock, executor, requester, revoker, retries.callerWait());
 
         Function<Subject, Grant> grants = grants(settings);
         CachingTokenProvider provider;
@@ -91,11 +104,11 @@ public final class ProviderFactory {
             String description = (settings.hasClientCredentials() ? "client id " + settings.clientId() : "an app")
                     + " (developer token, the user who generated it)";
             provider = new CachingTokenProvider(wiring, description,
-                    new DeveloperTokenSource(settings.developerToken()), null, null, owned);
+                    new DeveloperTokenSource(settings.developerToken()), null, null, release);
         } else {
             Grant grant = grants.apply(settings.subject());
             provider = new CachingTokenProvider(wiring, grant.describe(), () -> requester.request(grant),
-                    new UserProviders(wiring, grants, grant.describe()), null, owned);
+                    new UserProviders(wiring, grants, grant.describe()), null, release);
         }
         LOG.log(Level.INFO, () -> "Box auth ready: " + provider.description() + ", token endpoint "
                 + settings.tokenUrl());
@@ -124,22 +137,4 @@ public final class ProviderFactory {
         };
     }
 
-    /**
-     * How long a caller waits for a token while none is valid: one full attempt plus the retry budget.
-     * A longer request goes on in the background and its token is still cached.
-     */
-    static Duration maxWait(Settings settings) {
-        return settings.connectTimeout().plus(settings.readTimeout()).plus(RetryPolicy.DEFAULT.maxTotalDelay());
-    }
-
-    private static ExecutorService newRefreshExecutor() {
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory threads = runnable -> {
-            Thread thread = new Thread(runnable, "box-auth-refresh-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-        // Threads come and go with refreshes: an idle provider holds none.
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
-    }
 }

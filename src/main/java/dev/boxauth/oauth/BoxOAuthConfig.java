@@ -2,6 +2,7 @@ package dev.boxauth.oauth;
 
 import dev.boxauth.internal.Secret;
 import dev.boxauth.internal.oauth.Urls;
+import dev.boxauth.internal.token.RetryPolicy;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Clock;
@@ -46,6 +47,7 @@ public final class BoxOAuthConfig {
     private final URI revokeUrl;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final Duration totalTimeout;
     private final Duration refreshMargin;
     private final Duration signInTimeout;
     private final Clock clock;
@@ -64,6 +66,7 @@ public final class BoxOAuthConfig {
         this.revokeUrl = revokeUrl;
         this.connectTimeout = b.connectTimeout;
         this.readTimeout = b.readTimeout;
+        this.totalTimeout = b.totalTimeout != null ? b.totalTimeout : RetryPolicy.defaultTotalTimeout(b.readTimeout);
         this.refreshMargin = b.refreshMargin;
         this.signInTimeout = b.signInTimeout;
         this.clock = b.clock;
@@ -127,6 +130,11 @@ public final class BoxOAuthConfig {
         return readTimeout;
     }
 
+    /** The deadline of one token request across its retries, and of a caller's wait for a token. */
+    public Duration totalTimeout() {
+        return totalTimeout;
+    }
+
     /** How long before an access token's expiry it is refreshed in the background. */
     public Duration refreshMargin() {
         return refreshMargin;
@@ -162,7 +170,7 @@ public final class BoxOAuthConfig {
         return "BoxOAuthConfig[clientId=" + clientId + ", clientSecret=<redacted>, redirectUri=" + redirectUri
                 + ", scopes=" + scopes + ", authorizeUrl=" + authorizeUrl + ", tokenUrl=" + tokenUrl
                 + ", apiUrl=" + apiUrl + ", revokeUrl=" + revokeUrl + ", connectTimeout=" + connectTimeout
-                + ", readTimeout=" + readTimeout + ", refreshMargin=" + refreshMargin + ", signInTimeout="
+                + ", readTimeout=" + readTimeout + ", totalTimeout=" + totalTimeout + ", refreshMargin=" + refreshMargin + ", signInTimeout="
                 + signInTimeout + "]";
     }
 
@@ -182,6 +190,8 @@ public final class BoxOAuthConfig {
         private String revokeUrl = DEFAULT_REVOKE_URL.toString();
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        /** {@code null}: derived from the read timeout. */
+        private Duration totalTimeout;
         private Duration refreshMargin = DEFAULT_REFRESH_MARGIN;
         private Duration signInTimeout = DEFAULT_SIGN_IN_TIMEOUT;
         private Clock clock = Clock.systemUTC();
@@ -255,9 +265,15 @@ public final class BoxOAuthConfig {
             return this;
         }
 
-        /** Default 30 s. */
+        /** Default 30 s: the longest wait, after connecting, for Box's whole answer to one request. */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = timeout;
+            return this;
+        }
+
+        /** Default twice the read timeout: the deadline of one token request across its retries. */
+        public Builder totalTimeout(Duration timeout) {
+            this.totalTimeout = timeout;
             return this;
         }
 
@@ -322,6 +338,9 @@ public final class BoxOAuthConfig {
             URI revoke = Urls.parse("revokeUrl", revokeUrl, problems);
             positive("connectTimeout", connectTimeout, problems);
             positive("readTimeout", readTimeout, problems);
+            if (totalTimeout != null) {
+                positive("totalTimeout", totalTimeout, problems);
+            }
             positive("signInTimeout", signInTimeout, problems);
             if (refreshMargin == null || refreshMargin.isNegative()) {
                 problems.add("refreshMargin: must be zero or positive.");

@@ -5,6 +5,7 @@ import dev.boxauth.internal.http.TokenHttpResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,7 +43,8 @@ final class FakeBox {
         boolean revoke = url.getPath().endsWith("/revoke");
         return new TokenEndpoint() {
             @Override
-            public TokenHttpResponse post(Map<String, String> form) throws IOException, InterruptedException {
+            public TokenHttpResponse post(Map<String, String> form, Duration atMost)
+                    throws IOException, InterruptedException {
                 return revoke ? revoke(form) : token(form);
             }
 

@@ -29,7 +29,7 @@ final class TestProviders {
     /** @param clock {@code null} for the system clock; @param executor {@code null} for the provider's own threads */
     static BoxTokenProvider build(FakeBox box, Map<String, String> properties, Clock clock, Executor executor) {
         return ProviderFactory.create(SettingsReader.read(properties),
-                new ProviderFactory.Options(clock, executor, null, null, delay -> { }), box::endpoint);
+                new ProviderFactory.Options(clock, executor, null, null, delay -> { }), box::endpoint, null);
     }
 
     static BoxTokenProvider build(FakeBox box, Map<String, String> properties) {

@@ -56,6 +56,7 @@ class BoxTokenProviderProducer {
                 .revokeUrl(settings.revokeUrl().toString())
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
+                .totalTimeout(settings.totalTimeout())
                 .refreshMargin(settings.refreshMargin())
                 .build(), store);
     }

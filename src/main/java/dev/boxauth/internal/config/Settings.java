@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param oauth the browser sign-in settings: OAuth 2.0 only, else {@code null}
  * @param developerToken the token: developer token only, else {@code null}
  * @param revokeUrl where {@code revoke()} and revoke-on-shutdown send tokens
+ * @param totalTimeout the deadline of one token request across its retries
  * @param userCacheSize how many per-user providers are kept; positive
  * @param revokeOnShutdown whether closing the provider revokes its tokens; only with client credentials
  */
@@ -34,6 +35,7 @@ public record Settings(
         URI apiUrl,
         Duration connectTimeout,
         Duration readTimeout,
+        Duration totalTimeout,
         Duration refreshMargin,
         boolean fetchOnStartup,
         int userCacheSize,
@@ -46,6 +48,7 @@ public record Settings(
         Objects.requireNonNull(apiUrl, "apiUrl");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(totalTimeout, "totalTimeout");
         Objects.requireNonNull(refreshMargin, "refreshMargin");
         require((clientId == null) == (clientSecret == null), "a client id goes with a client secret");
         require(clientId != null || method == AuthMethod.DEVELOPER_TOKEN, "client credentials for " + method);
@@ -83,7 +86,8 @@ public record Settings(
         }
         return s.append(", tokenUrl=").append(tokenUrl).append(", revokeUrl=").append(revokeUrl)
                 .append(", apiUrl=").append(apiUrl).append(", connectTimeout=").append(connectTimeout)
-                .append(", readTimeout=").append(readTimeout).append(", refreshMargin=").append(refreshMargin)
+                .append(", readTimeout=").append(readTimeout).append(", totalTimeout=").append(totalTimeout)
+                .append(", refreshMargin=").append(refreshMargin)
                 .append(", fetchOnStartup=").append(fetchOnStartup).append(", userCacheSize=").append(userCacheSize)
                 .append(", revokeOnShutdown=").append(revokeOnShutdown)
                 .append(", clientSecret=").append(clientSecret == null ? "none" : "<redacted>")

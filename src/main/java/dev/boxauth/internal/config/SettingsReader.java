@@ -21,6 +21,7 @@ import static dev.boxauth.BoxAuthProperties.OAUTH_CALLBACK_PATH;
 import static dev.boxauth.BoxAuthProperties.OAUTH_REDIRECT_URI;
 import static dev.boxauth.BoxAuthProperties.OAUTH_SCOPES;
 import static dev.boxauth.BoxAuthProperties.READ_TIMEOUT;
+import static dev.boxauth.BoxAuthProperties.TOTAL_TIMEOUT;
 import static dev.boxauth.BoxAuthProperties.REFRESH_MARGIN;
 import static dev.boxauth.BoxAuthProperties.REVOKE_ON_SHUTDOWN;
 import static dev.boxauth.BoxAuthProperties.REVOKE_URL;
@@ -33,6 +34,7 @@ import dev.boxauth.BoxConfigException;
 import dev.boxauth.internal.Secret;
 import dev.boxauth.internal.keys.KeyProblem;
 import dev.boxauth.internal.keys.PrivateKeys;
+import dev.boxauth.internal.token.RetryPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -166,6 +168,8 @@ public final class SettingsReader {
         URI apiUrl = readUrl(API_URL, DEFAULT_API_URL);
         Duration connectTimeout = readDuration(CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT);
         Duration readTimeout = readDuration(READ_TIMEOUT, DEFAULT_READ_TIMEOUT);
+        Duration totalTimeout = readDuration(TOTAL_TIMEOUT,
+                RetryPolicy.defaultTotalTimeout(readTimeout != null ? readTimeout : DEFAULT_READ_TIMEOUT));
         Duration refreshMargin = readDuration(REFRESH_MARGIN, DEFAULT_REFRESH_MARGIN);
         boolean fetchOnStartup = readBoolean(FETCH_ON_STARTUP);
         int userCacheSize = readUserCacheSize();
@@ -182,7 +186,7 @@ public final class SettingsReader {
         return new Settings(method, clientId == null ? null : clientId.text(),
                 clientSecret == null ? null : new Secret(clientSecret.text()), subject, jwt, oauth,
                 developerToken == null ? null : new Secret(developerToken.text()), tokenUrl, revokeUrl, apiUrl,
-                connectTimeout, readTimeout, refreshMargin, fetchOnStartup, userCacheSize, revokeOnShutdown);
+                connectTimeout, readTimeout, totalTimeout, refreshMargin, fetchOnStartup, userCacheSize, revokeOnShutdown);
     }
 
     /**

@@ -1,36 +1,29 @@
 package dev.boxauth.internal.oauth;
 
+import dev.boxauth.internal.http.BoxHttpClient;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
-/** {@link ApiEndpoint} over {@link HttpClient}. */
+/** {@link ApiEndpoint} over the OAuth client's {@link BoxHttpClient}: bounded in time and size. */
 final class HttpApiEndpoint implements ApiEndpoint {
 
     private final URI apiUrl;
-    private final HttpClient client;
-    private final Duration readTimeout;
+    private final BoxHttpClient http;
 
-    HttpApiEndpoint(URI apiUrl, HttpClient client, Duration readTimeout) {
+    HttpApiEndpoint(URI apiUrl, BoxHttpClient http) {
         this.apiUrl = apiUrl;
-        this.client = client;
-        this.readTimeout = readTimeout;
+        this.http = http;
     }
 
     @Override
     public ApiResponse get(String path, String accessToken) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(Urls.join(apiUrl, path))
-                .timeout(readTimeout)
+        HttpRequest request = BoxHttpClient.request(Urls.join(apiUrl, path))
                 .header("Authorization", "Bearer " + accessToken)
-                .header("Accept", "application/json")
-                .header("User-Agent", "box-auth")
                 .GET()
                 .build();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(request);
         return new ApiResponse(response.statusCode(), response.body());
     }
 

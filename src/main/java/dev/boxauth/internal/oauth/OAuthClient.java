@@ -7,9 +7,11 @@ import static java.lang.System.Logger.Level.WARNING;
 import dev.boxauth.BoxAuthException;
 import dev.boxauth.BoxTokenException;
 import dev.boxauth.BoxTokenProvider;
+import dev.boxauth.internal.RefreshThreads;
 import dev.boxauth.internal.Secret;
+import dev.boxauth.internal.http.BoxHttpClient;
+import dev.boxauth.internal.token.TokenRevoker;
 import dev.boxauth.internal.cache.RefreshingTokenCache;
-import dev.boxauth.internal.http.TokenHttpResponse;
 import dev.boxauth.internal.token.RetryPolicy;
 import dev.boxauth.internal.token.Sleeper;
 import dev.boxauth.internal.grant.TokenExchangeGrant;
@@ -39,11 +41,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.lang.JoseException;
@@ -59,11 +56,6 @@ public final class OAuthClient implements BoxOAuth {
     static final Duration LEASE_SLACK = Duration.ofSeconds(5);
     /** Box's {@code error} values are lower-case words; anything else from the query string is not echoed. */
     private static final Pattern ERROR_CODE = Pattern.compile("[a-z_]{1,64}");
-    /** A code exchange is retried briefly: the code lives only some seconds. */
-    private static final RetryPolicy CODE_EXCHANGE_RETRIES =
-            new RetryPolicy(3, Duration.ofMillis(250), Duration.ofSeconds(2), Duration.ofSeconds(4));
-    /** Refreshes are retried by {@link UserTokens}, which re-reads the store before it resends a refresh token. */
-    private static final RetryPolicy SINGLE_ATTEMPT = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
     private final BoxOAuthConfig config;
     private final BoxTokenStore store;
@@ -76,6 +68,9 @@ public final class OAuthClient implements BoxOAuth {
     private final Executor executor;
     /** The refresh pool when the configuration passed none; shut down by {@link #close()}. */
     private final ExecutorService ownedExecutor;
+    /** The HTTP client {@link #create} made for the transport; closed by {@link #close()}, {@code null} for fakes. */
+    private final BoxHttpClient http;
+    private final TokenRevoker revoker;
     private final Duration maxWait;
     /** One session per user at most, so that one user's refreshes in this process run one at a time. */
     private final ConcurrentMap<String, UserSession> sessions = new ConcurrentHashMap<>();
@@ -86,27 +81,44 @@ public final class OAuthClient implements BoxOAuth {
      */
     public OAuthClient(BoxOAuthConfig config, BoxTokenStore store, OAuthTransport transport, Sleeper sleeper,
             SecureRandom random) {
+        this(config, store, transport, sleeper, random, null);
+    }
+
+    private OAuthClient(BoxOAuthConfig config, BoxTokenStore store, OAuthTransport transport, Sleeper sleeper,
+            SecureRandom random, BoxHttpClient http) {
         this.config = Objects.requireNonNull(config, "config");
         this.store = Objects.requireNonNull(store, "store");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.random = Objects.requireNonNull(random, "random");
         this.clientSecret = new Secret(config.clientSecret());
-        this.codeExchanger = new TokenRequester(transport.token(), config.clock(), sleeper, CODE_EXCHANGE_RETRIES);
+        this.http = http;
+        this.revoker = new TokenRevoker(transport.revoke(), config.clientId(), clientSecret);
+        // A code exchange is retried briefly (the code lives only some seconds); refreshes are retried by
+        // UserTokens, which re-reads the store before it resends a refresh token.
+        RetryPolicy codeExchange = new RetryPolicy(3, Duration.ofMillis(250), Duration.ofSeconds(2),
+                config.totalTimeout());
+        RetryPolicy refresh = RetryPolicy.singleAttempt(config.totalTimeout());
+        this.codeExchanger = new TokenRequester(transport.token(), config.clock(), sleeper, codeExchange);
         Duration oneRequest = config.connectTimeout().plus(config.readTimeout());
+        Duration lease = (oneRequest.compareTo(config.totalTimeout()) < 0 ? oneRequest : config.totalTimeout())
+                .plus(LEASE_SLACK);
         this.shared = new Shared(config.clientId(), clientSecret, store, config.clock(),
-                new TokenRequester(transport.token(), config.clock(), sleeper, SINGLE_ATTEMPT), sleeper,
-                config.refreshMargin(), oneRequest.plus(LEASE_SLACK), this::revokeQuietly);
+                new TokenRequester(transport.token(), config.clock(), sleeper, refresh), sleeper,
+                config.refreshMargin(), lease, this::revokeQuietly);
         this.states = new SignInStates(random, config.signInTimeout(), MAX_PENDING_SIGN_INS);
-        this.ownedExecutor = config.executor().isPresent() ? null : newRefreshExecutor();
+        this.ownedExecutor = config.executor().isPresent() ? null : RefreshThreads.newPool("box-auth-oauth-refresh");
         this.executor = config.executor().orElse(ownedExecutor);
-        // Another instance's lease, then one request of our own; a refresh that goes on after that (retries)
-        // still lands in the cache and the store, and callers that gave up get a retryable BoxTokenException.
-        this.maxWait = shared.leaseDuration().plus(oneRequest);
+        // A refresh that goes on after that (retries, another instance's lease) still lands in the cache and
+        // the store, and callers that gave up get a retryable BoxTokenException.
+        this.maxWait = codeExchange.callerWait();
     }
 
     /** Over HTTPS to the configured URLs. */
     public static BoxOAuth create(BoxOAuthConfig config, BoxTokenStore store) {
-        OAuthClient client = new OAuthClient(config, store, OAuthTransport.http(config), Sleeper.REAL, new SecureRandom());
+        BoxHttpClient http = BoxHttpClient.create(config.tokenUrl(), config.connectTimeout(), config.readTimeout(),
+                config.sslContext().orElse(null), config.proxy().orElse(null));
+        OAuthClient client = new OAuthClient(config, store, OAuthTransport.http(config, http), Sleeper.REAL,
+                new SecureRandom(), http);
         LOG.log(INFO, () -> "Box OAuth 2.0 ready: client id " + config.clientId() + ", token endpoint "
                 + config.tokenUrl() + ", store " + store.getClass().getName());
         return client;
@@ -231,6 +243,9 @@ public final class OAuthClient implements BoxOAuth {
         if (ownedExecutor != null) {
             ownedExecutor.shutdownNow();
         }
+        if (http != null) {
+            http.close();
+        }
     }
 
     @Override
@@ -294,22 +309,10 @@ public final class OAuthClient implements BoxOAuth {
 
     /** Revokes a token at Box, best effort: revoking either token of a pair disables both. */
     void revokeQuietly(Secret token) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("client_id", config.clientId());
-        form.put("client_secret", clientSecret.reveal());
-        form.put("token", token.reveal());
         try {
-            TokenHttpResponse response = transport.revoke().post(form);
-            if (response.status() != 200) {
-                LOG.log(WARNING, () -> "Box answered HTTP " + response.status() + " to revoking a token of client id "
-                        + config.clientId() + " at " + transport.revoke().describe());
-            }
-        } catch (IOException e) {
-            LOG.log(WARNING, () -> "Cannot revoke a token of client id " + config.clientId() + " at "
-                    + transport.revoke().describe() + " (" + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            LOG.log(WARNING, () -> "Interrupted while revoking a token of client id " + config.clientId());
+            revoker.revoke(token.reveal(), "a user of client id " + config.clientId());
+        } catch (BoxTokenException e) {
+            LOG.log(WARNING, () -> "Cannot revoke a token of client id " + config.clientId() + ": " + e.getMessage());
         }
     }
 
@@ -351,16 +354,5 @@ public final class OAuthClient implements BoxOAuth {
 
     private static String text(Map<String, Object> json, String name) {
         return json.get(name) instanceof String s ? s : "";
-    }
-
-    private static ExecutorService newRefreshExecutor() {
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory threads = runnable -> {
-            Thread thread = new Thread(runnable, "box-auth-oauth-refresh-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-        // Threads come and go with refreshes: an idle instance holds none.
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
     }
 }

@@ -1,9 +1,9 @@
 package dev.boxauth.internal.oauth;
 
+import dev.boxauth.internal.http.BoxHttpClient;
 import dev.boxauth.internal.http.HttpTokenEndpoint;
 import dev.boxauth.internal.http.TokenEndpoint;
 import dev.boxauth.oauth.BoxOAuthConfig;
-import java.net.http.HttpClient;
 import java.util.Objects;
 
 /**
@@ -21,13 +21,11 @@ public record OAuthTransport(TokenEndpoint token, TokenEndpoint revoke, ApiEndpo
         Objects.requireNonNull(api, "api");
     }
 
-    /** HTTPS to the configured URLs through one client, so requests share kept-alive connections. */
-    static OAuthTransport http(BoxOAuthConfig config) {
-        HttpClient client = HttpTokenEndpoint.newClient(config.tokenUrl(), config.connectTimeout(),
-                config.sslContext().orElse(null), config.proxy().orElse(null));
+    /** HTTPS to the configured URLs through {@code http}, so requests share kept-alive connections. */
+    static OAuthTransport http(BoxOAuthConfig config, BoxHttpClient http) {
         return new OAuthTransport(
-                new HttpTokenEndpoint(config.tokenUrl(), client, config.readTimeout()),
-                new HttpTokenEndpoint(config.revokeUrl(), client, config.readTimeout()),
-                new HttpApiEndpoint(config.apiUrl(), client, config.readTimeout()));
+                new HttpTokenEndpoint(config.tokenUrl(), http),
+                new HttpTokenEndpoint(config.revokeUrl(), http),
+                new HttpApiEndpoint(config.apiUrl(), http));
     }
 }

@@ -3,6 +3,7 @@ package dev.boxauth.internal.token;
 import dev.boxauth.BoxAccessToken;
 import dev.boxauth.BoxTokenException;
 import dev.boxauth.internal.grant.Grant;
+import dev.boxauth.internal.http.BodyTooLargeException;
 import dev.boxauth.internal.http.TokenEndpoint;
 import dev.boxauth.internal.http.TokenHttpResponse;
 import java.io.IOException;
@@ -10,12 +11,10 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLException;
-import org.jose4j.json.JsonUtil;
 
 /**
  * Gets one token from Box: posts a grant, retries what may succeed on a second try (rate limits, server
@@ -60,21 +59,28 @@ public final class TokenRequester {
      * @throws BoxTokenException when Box did not issue a token
      */
     public TokenResponse exchange(Grant grant) {
-        Duration waited = Duration.ZERO;
+        long startedAt = sleeper.nanoTime();
         boolean skewCorrected = false;
         BoxTokenException last = null;
         for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
+            Duration left = policy.totalTimeout().minusNanos(sleeper.nanoTime() - startedAt);
+            if (left.isNegative() || left.isZero()) {
+                break; // only after a retry without a wait (skew, jti): the deadline holds for those too
+            }
             Instant sentAt = clock.instant();
             TokenHttpResponse response;
             try {
-                response = endpoint.post(grant.form(sentAt.plusMillis(boxClockOffsetMillis.get())));
+                response = endpoint.post(grant.form(sentAt.plusMillis(boxClockOffsetMillis.get())), left);
+            } catch (BodyTooLargeException e) {
+                throw new BoxTokenException("Box's token endpoint " + endpoint.describe() + " answered the token"
+                        + " request for " + grant.describe() + " with " + e.getMessage() + ": check that"
+                        + " box.auth.token-url is Box's token endpoint.", null, null, 0, false, e);
             } catch (IOException e) {
                 last = unreachable(grant, e);
                 Duration delay = backoff(attempt);
-                if (e instanceof SSLException || !canWait(waited, delay, attempt)) {
+                if (e instanceof SSLException || !canRetry(startedAt, delay, attempt)) {
                     throw last;
                 }
-                waited = waited.plus(delay);
                 retryAfter(grant, delay, "a network error");
                 continue;
             } catch (InterruptedException e) {
@@ -83,7 +89,7 @@ public final class TokenRequester {
                         null, null, 0, true, e);
             }
             if (response.status() == 200) {
-                return parseToken(grant, response, sentAt);
+                return TokenAnswer.read(response.body(), grant.describe(), endpoint.describe(), sentAt);
             }
             Map<String, Object> json = BoxJson.parse(response.body());
             String error = BoxJson.text(json, "error");
@@ -102,10 +108,9 @@ public final class TokenRequester {
                 case TRANSIENT -> {
                     last = refused(grant, response.status(), error, description, meaning.hint(), true);
                     Duration delay = response.status() == 429 ? retryAfter(response.retryAfter(), attempt) : backoff(attempt);
-                    if (!canWait(waited, delay, attempt)) {
+                    if (!canRetry(startedAt, delay, attempt)) {
                         throw last;
                     }
-                    waited = waited.plus(delay);
                     retryAfter(grant, delay, "HTTP " + response.status());
                 }
                 case FATAL -> throw refused(grant, response.status(), error, description, meaning.hint(), false);
@@ -114,8 +119,10 @@ public final class TokenRequester {
         throw last;
     }
 
-    private boolean canWait(Duration waited, Duration delay, int attempt) {
-        return attempt < policy.maxAttempts() && waited.plus(delay).compareTo(policy.maxTotalDelay()) <= 0;
+    /** Whether another attempt may start after {@code delay}, still inside the deadline. */
+    private boolean canRetry(long startedAt, Duration delay, int attempt) {
+        long elapsed = sleeper.nanoTime() - startedAt;
+        return attempt < policy.maxAttempts() && elapsed + delay.toNanos() < policy.totalTimeout().toNanos();
     }
 
     private void retryAfter(Grant grant, Duration delay, String reason) {
@@ -163,24 +170,6 @@ public final class TokenRequester {
         return backoff(attempt);
     }
 
-    private TokenResponse parseToken(Grant grant, TokenHttpResponse response, Instant sentAt) {
-        Map<String, Object> json = BoxJson.parse(response.body());
-        String accessToken = BoxJson.text(json, "access_token");
-        Object expiresIn = json == null ? null : json.get("expires_in");
-        if (accessToken == null || !(expiresIn instanceof Number seconds) || seconds.longValue() <= 0) {
-            throw new BoxTokenException("Box answered the token request for " + grant.describe()
-                    + " with HTTP 200 but without access_token and a positive expires_in: check that "
-                    + "box.auth.token-url (" + endpoint.describe() + ") is Box's token endpoint.",
-                    null, null, 200, false, null);
-        }
-        List<String> restrictedTo = json.get("restricted_to") instanceof List<?> entries
-                ? entries.stream().map(TokenRequester::toJson).toList()
-                : List.of();
-        // Measured from when the request left, on our clock, so the expiry is never later than Box's.
-        return new TokenResponse(new BoxAccessToken(accessToken, sentAt.plusSeconds(seconds.longValue())),
-                BoxJson.text(json, "refresh_token"), restrictedTo, BoxJson.text(json, "issued_token_type"));
-    }
-
     private BoxTokenException refused(Grant grant, int status, String error, String description, String hint,
             boolean retryable) {
         return refused("Box did not issue a token for " + grant.describe(), status, error, description, hint,
@@ -216,11 +205,6 @@ public final class TokenRequester {
                 + who + ": " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + "." + hint,
                 null, null, 0, !(e instanceof SSLException), e);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String toJson(Object entry) {
-        return entry instanceof Map<?, ?> map ? JsonUtil.toJson((Map<String, ?>) map) : String.valueOf(entry);
     }
 
     @Override

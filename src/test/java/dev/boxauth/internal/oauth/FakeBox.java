@@ -6,6 +6,7 @@ import dev.boxauth.oauth.StoredTokens;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -112,7 +113,7 @@ public final class FakeBox implements TokenEndpoint {
     public int refreshAsAnotherNode(String refreshToken) {
         try {
             return post(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken,
-                    "client_id", CLIENT_ID, "client_secret", CLIENT_SECRET)).status();
+                    "client_id", CLIENT_ID, "client_secret", CLIENT_SECRET), Duration.ofSeconds(1)).status();
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -188,7 +189,7 @@ public final class FakeBox implements TokenEndpoint {
     // Endpoints
 
     @Override
-    public TokenHttpResponse post(Map<String, String> form) throws IOException {
+    public TokenHttpResponse post(Map<String, String> form, Duration atMost) throws IOException {
         tokenForms.add(Map.copyOf(form));
         if (!CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
             return error("invalid_client", "The client credentials are invalid");
@@ -214,7 +215,7 @@ public final class FakeBox implements TokenEndpoint {
     public TokenEndpoint revokeEndpoint() {
         return new TokenEndpoint() {
             @Override
-            public TokenHttpResponse post(Map<String, String> form) throws IOException {
+            public TokenHttpResponse post(Map<String, String> form, Duration atMost) throws IOException {
                 revokeForms.add(Map.copyOf(form));
                 IOException failure = revokeFailure;
                 if (failure != null) {

@@ -29,7 +29,8 @@ class GrantFormsTest {
     private final ScriptedEndpoint box = new ScriptedEndpoint();
     private final List<Duration> sleeps = new ArrayList<>();
     private final TokenRequester requester = new TokenRequester(box,
-            Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC), sleeps::add, RetryPolicy.DEFAULT);
+            Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC), sleeps::add,
+            RetryPolicy.standard(Duration.ofSeconds(60)));
 
     @Test
     void ccg_postsTheClientCredentialsAndTheEnterpriseSubject() {

@@ -3,12 +3,14 @@ package dev.boxauth.internal.token;
 import static dev.boxauth.internal.token.ScriptedEndpoint.error;
 import static dev.boxauth.internal.token.ScriptedEndpoint.ok;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.boxauth.BoxAccessToken;
 import dev.boxauth.BoxTokenException;
 import dev.boxauth.internal.grant.Grant;
 import dev.boxauth.internal.http.TokenHttpResponse;
+import dev.boxauth.testing.FakeSleeper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Clock;
@@ -27,9 +29,12 @@ class TokenRequesterTest {
     private static final String SECRET = "client-secret-value-never-shown";
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final List<Duration> sleeps = new ArrayList<>();
+    private static final RetryPolicy RETRIES = RetryPolicy.standard(Duration.ofSeconds(60));
+
+    private final FakeSleeper time = new FakeSleeper();
+    private final List<Duration> sleeps = time.sleeps;
     private final ScriptedEndpoint box = new ScriptedEndpoint();
-    private final TokenRequester requester = new TokenRequester(box, clock, sleeps::add, RetryPolicy.DEFAULT);
+    private final TokenRequester requester = new TokenRequester(box, clock, time, RETRIES);
     private final List<Instant> boxTimes = new ArrayList<>();
     private final Grant grant = new Grant() {
         @Override
@@ -82,7 +87,7 @@ class TokenRequesterTest {
 
         requester.request(grant);
 
-        assertThat(sleeps).containsExactly(RetryPolicy.DEFAULT.maxDelay());
+        assertThat(sleeps).containsExactly(RETRIES.maxDelay());
     }
 
     @Test
@@ -227,14 +232,44 @@ class TokenRequesterTest {
     void request_rejectsASuccessWithoutAToken() {
         box.then(new TokenHttpResponse(200, "{\"expires_in\":3600}", null, null));
 
-        BoxTokenException e = catchThrowableOfType(BoxTokenException.class, () -> requester.request(grant));
+        assertThatThrownBy(() -> requester.request(grant)).isInstanceOf(BoxTokenException.class)
+                .hasMessageContaining("no access_token").hasMessageContaining("box.auth.token-url");
+    }
 
-        assertThat(e.getMessage()).contains("without access_token");
+    @Test
+    void request_givesEachAttemptOnlyWhatIsLeftOfTheTotalTimeout_andFailsRetryablyAtIt() {
+        Duration exchangeTimeout = Duration.ofSeconds(2);
+        TokenRequester bounded = new TokenRequester(box, clock, time,
+                RetryPolicy.standard(Duration.ofSeconds(4)));
+        for (int i = 0; i < 5; i++) {
+            box.thenNoAnswer(time, exchangeTimeout);
+        }
+
+        assertThatThrownBy(() -> bounded.request(grant)).isInstanceOfSatisfying(BoxTokenException.class, e -> {
+            assertThat(e.isRetryable()).isTrue();
+            assertThat(e.getMessage()).contains("HttpTimeoutException").doesNotContain(SECRET);
+        });
+
+        assertThat(box.allowed.get(0)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(box.allowed.get(1)).isEqualTo(Duration.ofSeconds(2).minus(sleeps.get(0)));
+        assertThat(box.forms).hasSize(2);
+        assertThat(time.elapsed()).isEqualTo(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void request_startsNoRetryWhoseWaitWouldEndPastTheTotalTimeout() {
+        TokenRequester bounded = new TokenRequester(box, clock, time, RetryPolicy.standard(Duration.ofSeconds(3)));
+        box.then(new TokenHttpResponse(429, "{}", null, "2")).then(new TokenHttpResponse(429, "{}", null, "2"));
+
+        assertThatThrownBy(() -> bounded.request(grant)).isInstanceOf(BoxTokenException.class);
+
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(2));
+        assertThat(box.forms).hasSize(2);
     }
 
     @Test
     void request_stopsRetryingWhenTheTotalWaitWouldPassTheBudget() {
-        TokenRequester patient = new TokenRequester(box, clock, sleeps::add,
+        TokenRequester patient = new TokenRequester(box, clock, time,
                 new RetryPolicy(10, Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofSeconds(1)));
         for (int i = 0; i < 10; i++) {
             box.then(new TokenHttpResponse(429, "{}", null, "0.6"));
@@ -250,7 +285,7 @@ class TokenRequesterTest {
     void request_restoresTheInterruptFlag() throws Exception {
         TokenRequester interrupted = new TokenRequester(box, clock, d -> {
             throw new InterruptedException();
-        }, RetryPolicy.DEFAULT);
+        }, RETRIES);
         box.thenThrow(new IOException("reset"));
 
         catchThrowableOfType(BoxTokenException.class, () -> interrupted.request(grant));

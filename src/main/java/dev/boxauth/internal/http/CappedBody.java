@@ -1,0 +1,83 @@
+package dev.boxauth.internal.http;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * Reads a body of at most {@code maxBytes}: past that it cancels the subscription (which closes the
+ * connection) and fails with {@link BodyTooLargeException}; a {@code Content-Length} over the cap fails
+ * before a byte is read.
+ */
+final class CappedBody implements BodySubscriber<byte[]> {
+
+    private final int maxBytes;
+    private final long announcedLength;
+    private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+    private Flow.Subscription subscription;
+
+    private CappedBody(int maxBytes, long announcedLength) {
+        this.maxBytes = maxBytes;
+        this.announcedLength = announcedLength;
+    }
+
+    /** The body as UTF-8 text, at most {@code maxBytes} of it. */
+    static HttpResponse.BodyHandler<String> handler(int maxBytes) {
+        return info -> HttpResponse.BodySubscribers.mapping(
+                new CappedBody(maxBytes, info.headers().firstValueAsLong("Content-Length").orElse(-1)),
+                bytes -> new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+        this.subscription = subscription;
+        if (announcedLength > maxBytes) {
+            tooLarge();
+        } else {
+            subscription.request(Long.MAX_VALUE);
+        }
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+        if (body.isDone()) {
+            return;
+        }
+        for (ByteBuffer buffer : buffers) {
+            if (received.size() + buffer.remaining() > maxBytes) {
+                tooLarge();
+                return;
+            }
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            received.writeBytes(bytes);
+        }
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        body.completeExceptionally(failure);
+    }
+
+    @Override
+    public void onComplete() {
+        body.complete(received.toByteArray());
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+        return body;
+    }
+
+    private void tooLarge() {
+        subscription.cancel();
+        body.completeExceptionally(new BodyTooLargeException(maxBytes));
+    }
+}
