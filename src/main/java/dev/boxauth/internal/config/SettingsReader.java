@@ -535,8 +535,7 @@ public final class SettingsReader {
         try {
             return Files.readString(Path.of(path), StandardCharsets.UTF_8);
         } catch (IOException | InvalidPathException | SecurityException e) {
-            problems.add("BOXAUTH-003", property, "cannot read the file '" + path + "' (" + e.getClass().getSimpleName()
-                    + "). Check the path and that the server's user may read it.");
+            problems.add("BOXAUTH-003", property, FilePaths.unreadable(property, path, e));
             return null;
         }
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SettingsReaderTest {
 
     private static final String SECRET = "the-client-secret-0123456789";
+    private static final String PASSPHRASE = "the-passphrase-9876543210";
 
     @TempDir
     Path dir;
@@ -44,6 +45,16 @@ class SettingsReaderTest {
 
     private static BoxConfigException failure(Map<String, String> properties) {
         return catchThrowableOfType(BoxConfigException.class, () -> SettingsReader.read(properties));
+    }
+
+    /** A line of the test key's base64 body: text that only the key itself contains. */
+    private static String keyLine() {
+        return Keys.RSA_2048_PKCS8_PEM.lines().filter(line -> !line.startsWith("-----")).findFirst().orElseThrow();
+    }
+
+    private static void assertShowsNoneOf(ConfigProblem problem, String... secrets) {
+        assertThat(problem.message()).doesNotContain(secrets);
+        assertThat(problem.toString()).doesNotContain(secrets);
     }
 
     private static ConfigProblem onlyProblem(Map<String, String> properties) {
@@ -147,6 +158,62 @@ class SettingsReaderTest {
         assertThat(p.id()).isEqualTo("BOXAUTH-003");
         assertThat(p.property()).isEqualTo("box.auth.config-file");
         assertThat(p.message()).contains("/no/such/config.json", "NoSuchFileException");
+    }
+
+    @Test
+    void aConfigFileHoldingTheJsonItself_isBoxauth003_pointingAtBoxAuthConfig_withoutEchoingTheJson() {
+        String json = consoleJson("555").replace("\"passphrase\":\"\"", "\"passphrase\":\"" + PASSPHRASE + "\"");
+
+        ConfigProblem p = onlyProblem(Map.of("box.auth.config-file", json));
+
+        assertThat(p.id()).isEqualTo("BOXAUTH-003");
+        assertThat(p.property()).isEqualTo("box.auth.config-file");
+        assertThat(p.message()).contains("looks like the JSON itself, not a path",
+                "put the JSON in box.auth.config (BOX_AUTH_CONFIG), or the path of its file here.");
+        assertShowsNoneOf(p, SECRET, PASSPHRASE, keyLine(), "{");
+    }
+
+    @Test
+    void aPrivateKeyFileHoldingThePemItself_isBoxauth003_pointingAtThePrivateKeyProperty_withoutEchoingTheKey() {
+        Map<String, String> p = separate();
+        p.remove("box.auth.jwt.private-key");
+        p.put("box.auth.jwt.private-key-file", Keys.RSA_2048_PKCS8_PEM);
+
+        ConfigProblem problem = onlyProblem(p);
+
+        assertThat(problem.id()).isEqualTo("BOXAUTH-003");
+        assertThat(problem.property()).isEqualTo("box.auth.jwt.private-key-file");
+        assertThat(problem.message()).contains("looks like the PEM key itself, not a path",
+                "put the key in box.auth.jwt.private-key (BOX_AUTH_JWT_PRIVATE_KEY), or the path of its file here.");
+        assertShowsNoneOf(problem, keyLine(), "-----BEGIN");
+    }
+
+    @Test
+    void aFilePropertyHoldingAnythingButAPlausiblePath_isNeverEchoed_andTheMessageSaysWhereTheValueBelongs() {
+        String longLine = "x".repeat(600) + SECRET;
+        for (String[] c : new String[][] {
+                {"box.auth.config-file", Keys.RSA_2048_PKCS8_PEM,
+                        "box.auth.jwt.private-key (BOX_AUTH_JWT_PRIVATE_KEY), or the path of its file in"
+                                + " box.auth.jwt.private-key-file."},
+                {"box.auth.jwt.private-key-file", consoleJson("555"),
+                        "box.auth.config (BOX_AUTH_CONFIG), or the path of its file in box.auth.config-file."},
+                {"box.auth.config-file", SECRET, "not shown"},
+                {"box.auth.jwt.private-key-file", SECRET + "\n" + PASSPHRASE, "not shown"},
+                {"box.auth.config-file", longLine, "not shown"}}) {
+            Map<String, String> p = new HashMap<>();
+            if (c[0].equals("box.auth.jwt.private-key-file")) {
+                p.putAll(separate());
+                p.remove("box.auth.jwt.private-key");
+            }
+            p.put(c[0], c[1]);
+
+            ConfigProblem problem = onlyProblem(p);
+
+            assertThat(problem.id()).as(c[0]).isEqualTo("BOXAUTH-003");
+            assertThat(problem.property()).isEqualTo(c[0]);
+            assertThat(problem.message()).as(c[0]).contains(c[2]);
+            assertShowsNoneOf(problem, SECRET, PASSPHRASE, keyLine(), longLine);
+        }
     }
 
     @Test
