@@ -50,7 +50,13 @@ public final class BoxAuthFilter implements ClientRequestFilter, ClientResponseF
     private static final String SENT = BoxAuthFilter.class.getName() + ".sent";
     private static final String DEFAULT_APP = "";
 
+    /** A request property, which a container may log: {@link #toString()} never shows the token. */
     private record Sent(BoxTokenProvider provider, String token) {
+
+        @Override
+        public String toString() {
+            return "Sent[provider=" + provider + ", token=<redacted>]";
+        }
     }
 
     /** The provider passed in (plain Java), or {@code null} to look providers up in CDI. */
