@@ -2,7 +2,7 @@ package dev.boxauth.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.boxauth.BoxConfigException;
@@ -44,7 +44,8 @@ class SettingsReaderTest {
     }
 
     private static BoxConfigException failure(Map<String, String> properties) {
-        return catchThrowableOfType(BoxConfigException.class, () -> SettingsReader.read(properties));
+        return (BoxConfigException) assertThatThrownBy(() -> SettingsReader.read(properties))
+                .isInstanceOf(BoxConfigException.class).actual();
     }
 
     /** A line of the test key's base64 body: text that only the key itself contains. */
@@ -306,6 +307,24 @@ class SettingsReaderTest {
         Map<String, String> p = separate();
         p.put("box.auth.api-url", "api.box.com/2.0");
         assertThat(onlyProblem(p).id()).isEqualTo("BOXAUTH-016");
+    }
+
+    @Test
+    void aUrlWithAUserNameOrPassword_isBoxauth016_inEveryUrlProperty_withoutShowingThePassword() {
+        for (String property : new String[] {"box.auth.token-url", "box.auth.revoke-url", "box.auth.api-url",
+                "box.auth.oauth.authorize-url", "box.auth.oauth.redirect-uri"}) {
+            for (String url : new String[] {"https://admin:pa55-in-url@box.example/x", "https://pa55-in-url@box.example/x",
+                    "http://admin:pa55-in-url@127.0.0.1:8080/x"}) {
+                Map<String, String> p = oauth();
+                p.put(property, url);
+
+                ConfigProblem problem = onlyProblem(p);
+
+                assertThat(problem.id()).as(property + " " + url).isEqualTo("BOXAUTH-016");
+                assertThat(problem.property()).isEqualTo(property);
+                assertThat(problem.message()).contains("user name or password").doesNotContain("pa55", "admin");
+            }
+        }
     }
 
     @Test
