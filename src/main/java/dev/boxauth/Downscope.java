@@ -10,7 +10,7 @@ import java.util.TreeSet;
  *
  * @param scopes the scopes, such as {@code item_preview}; not empty; the parent token must hold them all
  * @param resource an API URL of a file or folder, or {@code null}; not with {@code sharedLink}
- * @param sharedLink a shared link, or {@code null}; not with {@code resource}
+ * @param sharedLink a shared link, or {@code null}; not with {@code resource}; {@link #toString()} never shows it
  */
 public record Downscope(Set<String> scopes, String resource, String sharedLink) {
 
@@ -37,5 +37,12 @@ public record Downscope(Set<String> scopes, String resource, String sharedLink) 
     /** The same scopes, restricted to a shared link. */
     public Downscope onSharedLink(String link) {
         return new Downscope(scopes, null, Objects.requireNonNull(link, "link"));
+    }
+
+    /** Never shows the shared link, which opens its item to whoever holds it, as a token does. */
+    @Override
+    public String toString() {
+        return "Downscope[scopes=" + scopes + (resource == null ? "" : ", resource=" + resource)
+                + (sharedLink == null ? "" : ", sharedLink=<redacted>") + "]";
     }
 }

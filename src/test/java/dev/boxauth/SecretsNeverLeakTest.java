@@ -8,9 +8,21 @@ import dev.boxauth.emulator.JwtApp;
 import dev.boxauth.internal.ProviderFactory;
 import dev.boxauth.internal.config.SettingsReader;
 import dev.boxauth.internal.keys.PrivateKeys;
+import dev.boxauth.internal.Secret;
+import dev.boxauth.internal.grant.TokenExchangeGrant;
+import dev.boxauth.internal.http.TokenHttpResponse;
+import dev.boxauth.internal.oauth.ApiEndpoint;
+import dev.boxauth.internal.token.TokenResponse;
+import dev.boxauth.jaxrs.BoxAuthFilter;
+import dev.boxauth.oauth.BoxOAuthConfig;
+import dev.boxauth.oauth.SignIn;
+import dev.boxauth.oauth.StoredTokens;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.net.URI;
@@ -18,8 +30,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -165,6 +179,52 @@ class SecretsNeverLeakTest {
 
         assertThat(String.join("\n", seen)).contains("BOXAUTH-011", "invalid_client", "BOXAUTH-004", "BOXAUTH-009");
         assertNoSecretSeen();
+    }
+
+    /** A shared link counts as a secret: like a token, it opens what it points to to whoever holds it. */
+    @Test
+    void everyTypeHoldingATokenOrSecret_showsNoneOfItInToString() {
+        String mark = "MARK-of-a-secret-0123456789";
+        Map<String, String> withSecret = properties();
+        withSecret.put("box.auth.client-secret", mark);
+        Downscope onSharedLink = Downscope.to("item_preview").onSharedLink("https://app.box.com/s/" + mark);
+
+        Map<String, Object> requestProperties = new HashMap<>();
+        ClientRequestContext request = (ClientRequestContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ClientRequestContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getProperty" -> requestProperties.get((String) args[0]);
+                    case "setProperty" -> requestProperties.put((String) args[0], args[1]);
+                    case "getHeaders" -> new MultivaluedHashMap<String, Object>();
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        try (BoxTokenProvider developer = BoxAuth.fromProperties(Map.of("box.auth.developer-token", mark))) {
+            new BoxAuthFilter(developer).filter(request);
+        }
+        assertThat(requestProperties).as("what BoxAuthFilter leaves on the request").isNotEmpty();
+
+        Map<String, Object> holders = new LinkedHashMap<>();
+        holders.put("Secret", new Secret(mark));
+        holders.put("BoxAccessToken", new BoxAccessToken(mark, Instant.EPOCH));
+        holders.put("StoredTokens", new StoredTokens(mark, Instant.EPOCH, mark));
+        holders.put("SignIn", new SignIn(URI.create("https://account.box.com/api/oauth2/authorize?state=" + mark), mark));
+        holders.put("TokenHttpResponse", new TokenHttpResponse(200, "{\"access_token\":\"" + mark + "\"}",
+                Instant.EPOCH, null));
+        holders.put("TokenResponse", new TokenResponse(new BoxAccessToken(mark, Instant.EPOCH), mark, List.of(), null));
+        holders.put("ApiResponse", new ApiEndpoint.ApiResponse(200, "{\"id\":\"" + mark + "\"}"));
+        holders.put("Settings", SettingsReader.read(withSecret));
+        holders.put("JwtSettings", SettingsReader.read(withSecret).jwt());
+        holders.put("BoxOAuthConfig", BoxOAuthConfig.builder().clientId("c").clientSecret(mark)
+                .redirectUri("https://app.example.com/box/oauth/callback").build());
+        holders.put("Downscope", onSharedLink);
+        holders.put("TokenExchangeGrant", new TokenExchangeGrant(mark, onSharedLink, "enterprise 1"));
+        holders.put("BoxAuthFilter's request property", requestProperties);
+
+        secrets.add(mark);
+        List<String> showingASecret = holders.entrySet().stream()
+                .filter(holder -> secrets.stream().anyMatch(String.valueOf(holder.getValue())::contains))
+                .map(Map.Entry::getKey)
+                .toList();
+        assertThat(showingASecret).isEmpty();
     }
 
     private void assertNoSecretSeen() {

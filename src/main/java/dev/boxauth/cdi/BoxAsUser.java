@@ -20,6 +20,6 @@ import java.lang.annotation.Target;
 @Target({TYPE, METHOD})
 public @interface BoxAsUser {
 
-    /** The Box user id, numeric. */
+    /** The Box user id, numeric; anything else fails each call with a {@code BoxAuthException}. */
     String value();
 }

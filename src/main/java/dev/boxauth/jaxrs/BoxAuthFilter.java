@@ -1,8 +1,10 @@
 package dev.boxauth.jaxrs;
 
+import dev.boxauth.BoxAuthException;
 import dev.boxauth.BoxTokenProvider;
 import dev.boxauth.cdi.BoxApp;
 import dev.boxauth.cdi.BoxAsUser;
+import dev.boxauth.internal.config.Subject;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Priorities;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Which app: {@link BoxApp} on the Rest Client interface, else the request property {@link #APP},
  * else the default app. Acting as a user: the request property {@link #AS_USER}, else an {@code As-User}
- * header the caller set, else {@link BoxAsUser} on the Rest Client method or interface.
+ * header the caller set, else {@link BoxAsUser} on the Rest Client method or interface. Whichever it is must
+ * be a numeric Box user id: anything else fails the request with a {@link BoxAuthException} before it is sent.
  *
  * <p>Only delegates to the {@link BoxTokenProvider}: a request never waits on a lock while a valid token is
  * cached. A 401 is not retried here (a filter cannot resend a request); the caller's next request gets
@@ -39,7 +43,7 @@ public final class BoxAuthFilter implements ClientRequestFilter, ClientResponseF
 
     /** Request property: the name of the Box app whose token to send (see {@link BoxApp}). */
     public static final String APP = "dev.boxauth.app";
-    /** Request property: the Box user id to act as ({@code As-User}). */
+    /** Request property: the Box user id to act as ({@code As-User}), numeric, such as {@code "1234567"}. */
     public static final String AS_USER = "dev.boxauth.as-user";
 
     private static final String BEARER = "Bearer ";
@@ -50,7 +54,13 @@ public final class BoxAuthFilter implements ClientRequestFilter, ClientResponseF
     private static final String SENT = BoxAuthFilter.class.getName() + ".sent";
     private static final String DEFAULT_APP = "";
 
+    /** A request property, which a container may log: {@link #toString()} never shows the token. */
     private record Sent(BoxTokenProvider provider, String token) {
+
+        @Override
+        public String toString() {
+            return "Sent[provider=" + provider + ", token=<redacted>]";
+        }
     }
 
     /** The provider passed in (plain Java), or {@code null} to look providers up in CDI. */
@@ -74,11 +84,12 @@ public final class BoxAuthFilter implements ClientRequestFilter, ClientResponseF
     @Override
     public void filter(ClientRequestContext request) {
         Method invoked = request.getProperty(INVOKED_METHOD) instanceof Method m ? m : null;
+        // Checked first: a request that cannot be sent as asked needs no token.
+        String asUser = asUser(request, invoked);
         BoxTokenProvider provider = provider(appName(request, invoked));
         String token = provider.accessToken();
         request.setProperty(SENT, new Sent(provider, token));
         request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, BEARER + token);
-        String asUser = asUser(request, invoked);
         if (asUser != null) {
             request.getHeaders().putSingle(AS_USER_HEADER, asUser);
         }
@@ -101,16 +112,42 @@ public final class BoxAuthFilter implements ClientRequestFilter, ClientResponseF
         return request.getProperty(APP) instanceof String name ? name : DEFAULT_APP;
     }
 
+    /** The As-User to add, {@code null} for none (or the caller's own header, checked and left as it is). */
     private static String asUser(ClientRequestContext request, Method invoked) {
-        if (request.getProperty(AS_USER) instanceof String id) {
-            return id;
+        Object property = request.getProperty(AS_USER);
+        if (property != null) {
+            return boxUserId(String.valueOf(property), "the request property " + AS_USER);
         }
-        if (request.getHeaders().containsKey(AS_USER_HEADER) || invoked == null) {
+        List<Object> header = request.getHeaders().get(AS_USER_HEADER);
+        if (header != null) {
+            for (Object value : header) {
+                boxUserId(String.valueOf(value), "the " + AS_USER_HEADER + " header");
+            }
+            return null;
+        }
+        if (invoked == null) {
             return null;
         }
         BoxAsUser onMethod = invoked.getAnnotation(BoxAsUser.class);
-        BoxAsUser annotation = onMethod != null ? onMethod : invoked.getDeclaringClass().getAnnotation(BoxAsUser.class);
-        return annotation == null ? null : annotation.value();
+        if (onMethod != null) {
+            return boxUserId(onMethod.value(), "@BoxAsUser on " + invoked.getDeclaringClass().getName() + "."
+                    + invoked.getName());
+        }
+        BoxAsUser onInterface = invoked.getDeclaringClass().getAnnotation(BoxAsUser.class);
+        return onInterface == null ? null
+                : boxUserId(onInterface.value(), "@BoxAsUser on " + invoked.getDeclaringClass().getName());
+    }
+
+    /**
+     * {@code id}, when it is a Box user id; else a failure that names where it came from but not the value,
+     * which is no id and may be anything (a line break would add a header of its own).
+     */
+    private static String boxUserId(String id, String source) {
+        if (!Subject.isBoxId(id)) {
+            throw new BoxAuthException(AS_USER_HEADER + " from " + source + " must be a numeric Box user id, such as"
+                    + " 1234567 (the id of a managed or App User, not a login or a name); the request was not sent.");
+        }
+        return id;
     }
 
     private BoxTokenProvider provider(String app) {

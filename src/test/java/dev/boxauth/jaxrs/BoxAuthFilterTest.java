@@ -1,8 +1,10 @@
 package dev.boxauth.jaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.boxauth.BoxAccessToken;
+import dev.boxauth.BoxAuthException;
 import dev.boxauth.BoxTokenProvider;
 import dev.boxauth.Downscope;
 import dev.boxauth.cdi.BoxAsUser;
@@ -70,6 +72,15 @@ class BoxAuthFilterTest {
         void onMethod();
     }
 
+    /** Values that would add a header of their own, or are a login rather than a Box user id. */
+    interface ActsAsNobodyValid {
+        @BoxAsUser("111\r\nX-Injected: 1")
+        void injects();
+
+        @BoxAsUser("jane@example.com")
+        void byLogin();
+    }
+
     private final TwoTokens provider = new TwoTokens();
     private final BoxAuthFilter filter = new BoxAuthFilter(provider);
     private final Map<String, Object> properties = new HashMap<>();
@@ -133,6 +144,36 @@ class BoxAuthFilterTest {
         invoking("onMethod");
         filter.filter(request);
         assertThat(headers.getFirst("As-User")).isEqualTo("222");
+    }
+
+    @Test
+    void anAsUserThatIsNotABoxUserId_isRefusedBeforeAnyHeaderIsSet_namingWhereItCameFrom_withoutEchoingIt()
+            throws Exception {
+        properties.put(BoxAuthFilter.AS_USER, "333\r\nX-Injected: 1");
+        assertRefused("the request property dev.boxauth.as-user");
+
+        properties.put(BoxAuthFilter.AS_USER, 333L);
+        filter.filter(request);
+        assertThat(headers.getFirst("As-User")).isEqualTo("333");
+        headers.clear();
+
+        properties.remove(BoxAuthFilter.AS_USER);
+        headers.putSingle("As-User", "444\nX-Injected: 1");
+        assertRefused("the As-User header");
+        headers.clear();
+
+        properties.put("org.eclipse.microprofile.rest.client.invokedMethod", ActsAsNobodyValid.class.getMethod("injects"));
+        assertRefused("@BoxAsUser on " + ActsAsNobodyValid.class.getName() + ".injects");
+        properties.put("org.eclipse.microprofile.rest.client.invokedMethod", ActsAsNobodyValid.class.getMethod("byLogin"));
+        assertRefused("@BoxAsUser on " + ActsAsNobodyValid.class.getName() + ".byLogin");
+    }
+
+    private void assertRefused(String source) {
+        assertThatThrownBy(() -> filter.filter(request))
+                .isInstanceOf(BoxAuthException.class)
+                .hasMessageContaining("As-User from " + source + " must be a numeric Box user id")
+                .message().doesNotContain("X-Injected", "jane");
+        assertThat(headers.get("Authorization")).isNull();
     }
 
     @Test

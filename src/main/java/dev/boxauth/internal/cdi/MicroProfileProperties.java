@@ -83,9 +83,11 @@ final class MicroProfileProperties {
             return e;
         }
         String prefix = prefix(app);
+        String defaultEnvironment = EnvironmentNames.of(PREFIX);
+        String environment = EnvironmentNames.of(prefix);
         return new BoxConfigException(e.problems().stream()
                 .map(p -> new ConfigProblem(p.id(), p.property().replace(PREFIX, prefix),
-                        p.message().replace(PREFIX, prefix)))
+                        p.message().replace(PREFIX, prefix).replace(defaultEnvironment, environment)))
                 .toList());
     }
 

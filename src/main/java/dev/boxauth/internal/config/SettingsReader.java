@@ -405,25 +405,21 @@ public final class SettingsReader {
         if (value == null) {
             return defaultValue;
         }
-        URI url;
-        try {
-            url = new URI(value);
-        } catch (URISyntaxException e) {
-            url = null;
+        HttpUrls.Checked checked = HttpUrls.check(value);
+        if (checked.problem() == null) {
+            return checked.url();
         }
-        if (url == null || !url.isAbsolute() || url.getHost() == null
-                || !("https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme()))) {
-            problems.add("BOXAUTH-016", property, "is not an absolute http(s) URL. " + (defaultValue == null
-                    ? "Write it whole, such as https://app.example.com/box/oauth/callback."
-                    : "Leave it unset for Box (" + defaultValue + ")."));
-            return null;
+        switch (checked.problem()) {
+            case NOT_HTTP -> problems.add("BOXAUTH-016", property, "is not an absolute http(s) URL. "
+                    + (defaultValue == null ? "Write it whole, such as https://app.example.com/box/oauth/callback."
+                            : "Leave it unset for Box (" + defaultValue + ")."));
+            case USER_INFO -> problems.add("BOXAUTH-016", property, "holds a user name or password (user:password@"
+                    + " before the host), which would travel and be logged with the URL. Remove it: Box"
+                    + " authenticates the app by its client id and secret.");
+            case CLEAR_TEXT -> problems.add("BOXAUTH-017", property, "uses http off the loopback interface, which"
+                    + " would send credentials and tokens in clear text. Use an https URL.");
         }
-        if ("http".equalsIgnoreCase(url.getScheme()) && !Loopback.isLoopback(url.getHost())) {
-            problems.add("BOXAUTH-017", property, "uses http off the loopback interface, which would send"
-                    + " credentials and tokens in clear text. Use an https URL.");
-            return null;
-        }
-        return url;
+        return null;
     }
 
     private OAuthSettings readOAuth() {
@@ -539,8 +535,7 @@ public final class SettingsReader {
         try {
             return Files.readString(Path.of(path), StandardCharsets.UTF_8);
         } catch (IOException | InvalidPathException | SecurityException e) {
-            problems.add("BOXAUTH-003", property, "cannot read the file '" + path + "' (" + e.getClass().getSimpleName()
-                    + "). Check the path and that the server's user may read it.");
+            problems.add("BOXAUTH-003", property, FilePaths.unreadable(property, path, e));
             return null;
         }
     }

@@ -1,11 +1,10 @@
 package dev.boxauth.internal.oauth;
 
-import dev.boxauth.internal.config.Loopback;
+import dev.boxauth.internal.config.HttpUrls;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 
-/** Checks of the URLs an OAuth 2.0 configuration holds: absolute, http(s), and https off loopback. */
+/** The URLs of an OAuth 2.0 configuration: {@link HttpUrls}'s check, and no fragment. */
 public final class Urls {
 
     private Urls() {
@@ -20,27 +19,21 @@ public final class Urls {
             problems.add(field + ": is missing.");
             return null;
         }
-        URI url;
-        try {
-            url = new URI(value.strip());
-        } catch (URISyntaxException e) {
-            url = null;
+        HttpUrls.Checked checked = HttpUrls.check(value);
+        if (checked.problem() != null) {
+            problems.add(field + switch (checked.problem()) {
+                case NOT_HTTP -> ": is not an absolute http(s) URL without a fragment.";
+                case USER_INFO -> ": must not hold a user name or password.";
+                case CLEAR_TEXT -> ": uses http off the loopback interface, which would send credentials and"
+                        + " tokens in clear text. Use an https URL.";
+            });
+            return null;
         }
-        if (url == null || !url.isAbsolute() || url.getHost() == null || url.getRawFragment() != null
-                || !("https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme()))) {
+        if (checked.url().getRawFragment() != null) {
             problems.add(field + ": is not an absolute http(s) URL without a fragment.");
             return null;
         }
-        if (url.getRawUserInfo() != null) {
-            problems.add(field + ": must not hold a user name or password.");
-            return null;
-        }
-        if ("http".equalsIgnoreCase(url.getScheme()) && !Loopback.isLoopback(url.getHost())) {
-            problems.add(field + ": uses http off the loopback interface, which would send credentials and"
-                    + " tokens in clear text. Use an https URL.");
-            return null;
-        }
-        return url;
+        return checked.url();
     }
 
     /** {@code base} and {@code path} joined with exactly one slash. */

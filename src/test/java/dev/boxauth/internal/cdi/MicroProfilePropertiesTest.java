@@ -105,4 +105,14 @@ class MicroProfilePropertiesTest {
         assertThat(problem.property()).isEqualTo("box.auth.archive.client-secret");
         assertThat(problem.message()).contains("box.auth.archive.config-file/box.auth.archive.config");
     }
+
+    @Test
+    void named_showsTheNamedAppsEnvironmentVariables() {
+        BoxConfigException e = new BoxConfigException(List.of(new ConfigProblem("BOXAUTH-003", "box.auth.config-file",
+                "holds what looks like the JSON itself, not a path: put the JSON in box.auth.config (BOX_AUTH_CONFIG).")));
+
+        ConfigProblem problem = MicroProfileProperties.named(e, "archive").problems().get(0);
+
+        assertThat(problem.message()).contains("box.auth.archive.config (BOX_AUTH_ARCHIVE_CONFIG)");
+    }
 }

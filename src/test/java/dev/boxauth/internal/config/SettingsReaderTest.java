@@ -2,7 +2,7 @@ package dev.boxauth.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.boxauth.BoxConfigException;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SettingsReaderTest {
 
     private static final String SECRET = "the-client-secret-0123456789";
+    private static final String PASSPHRASE = "the-passphrase-9876543210";
 
     @TempDir
     Path dir;
@@ -43,7 +44,18 @@ class SettingsReaderTest {
     }
 
     private static BoxConfigException failure(Map<String, String> properties) {
-        return catchThrowableOfType(BoxConfigException.class, () -> SettingsReader.read(properties));
+        return (BoxConfigException) assertThatThrownBy(() -> SettingsReader.read(properties))
+                .isInstanceOf(BoxConfigException.class).actual();
+    }
+
+    /** A line of the test key's base64 body: text that only the key itself contains. */
+    private static String keyLine() {
+        return Keys.RSA_2048_PKCS8_PEM.lines().filter(line -> !line.startsWith("-----")).findFirst().orElseThrow();
+    }
+
+    private static void assertShowsNoneOf(ConfigProblem problem, String... secrets) {
+        assertThat(problem.message()).doesNotContain(secrets);
+        assertThat(problem.toString()).doesNotContain(secrets);
     }
 
     private static ConfigProblem onlyProblem(Map<String, String> properties) {
@@ -150,6 +162,62 @@ class SettingsReaderTest {
     }
 
     @Test
+    void aConfigFileHoldingTheJsonItself_isBoxauth003_pointingAtBoxAuthConfig_withoutEchoingTheJson() {
+        String json = consoleJson("555").replace("\"passphrase\":\"\"", "\"passphrase\":\"" + PASSPHRASE + "\"");
+
+        ConfigProblem p = onlyProblem(Map.of("box.auth.config-file", json));
+
+        assertThat(p.id()).isEqualTo("BOXAUTH-003");
+        assertThat(p.property()).isEqualTo("box.auth.config-file");
+        assertThat(p.message()).contains("looks like the JSON itself, not a path",
+                "put the JSON in box.auth.config (BOX_AUTH_CONFIG), or the path of its file here.");
+        assertShowsNoneOf(p, SECRET, PASSPHRASE, keyLine(), "{");
+    }
+
+    @Test
+    void aPrivateKeyFileHoldingThePemItself_isBoxauth003_pointingAtThePrivateKeyProperty_withoutEchoingTheKey() {
+        Map<String, String> p = separate();
+        p.remove("box.auth.jwt.private-key");
+        p.put("box.auth.jwt.private-key-file", Keys.RSA_2048_PKCS8_PEM);
+
+        ConfigProblem problem = onlyProblem(p);
+
+        assertThat(problem.id()).isEqualTo("BOXAUTH-003");
+        assertThat(problem.property()).isEqualTo("box.auth.jwt.private-key-file");
+        assertThat(problem.message()).contains("looks like the PEM key itself, not a path",
+                "put the key in box.auth.jwt.private-key (BOX_AUTH_JWT_PRIVATE_KEY), or the path of its file here.");
+        assertShowsNoneOf(problem, keyLine(), "-----BEGIN");
+    }
+
+    @Test
+    void aFilePropertyHoldingAnythingButAPlausiblePath_isNeverEchoed_andTheMessageSaysWhereTheValueBelongs() {
+        String longLine = "x".repeat(600) + SECRET;
+        for (String[] c : new String[][] {
+                {"box.auth.config-file", Keys.RSA_2048_PKCS8_PEM,
+                        "box.auth.jwt.private-key (BOX_AUTH_JWT_PRIVATE_KEY), or the path of its file in"
+                                + " box.auth.jwt.private-key-file."},
+                {"box.auth.jwt.private-key-file", consoleJson("555"),
+                        "box.auth.config (BOX_AUTH_CONFIG), or the path of its file in box.auth.config-file."},
+                {"box.auth.config-file", SECRET, "not shown"},
+                {"box.auth.jwt.private-key-file", SECRET + "\n" + PASSPHRASE, "not shown"},
+                {"box.auth.config-file", longLine, "not shown"}}) {
+            Map<String, String> p = new HashMap<>();
+            if (c[0].equals("box.auth.jwt.private-key-file")) {
+                p.putAll(separate());
+                p.remove("box.auth.jwt.private-key");
+            }
+            p.put(c[0], c[1]);
+
+            ConfigProblem problem = onlyProblem(p);
+
+            assertThat(problem.id()).as(c[0]).isEqualTo("BOXAUTH-003");
+            assertThat(problem.property()).isEqualTo(c[0]);
+            assertThat(problem.message()).as(c[0]).contains(c[2]);
+            assertShowsNoneOf(problem, SECRET, PASSPHRASE, keyLine(), longLine);
+        }
+    }
+
+    @Test
     void anUnusableJson_isReportedWithTheOtherProblems_butNotAsEveryFieldMissing() {
         BoxConfigException e = failure(Map.of("box.auth.config-file", "/no/such/config.json",
                 "box.auth.jwt.algorithm", "XX"));
@@ -239,6 +307,24 @@ class SettingsReaderTest {
         Map<String, String> p = separate();
         p.put("box.auth.api-url", "api.box.com/2.0");
         assertThat(onlyProblem(p).id()).isEqualTo("BOXAUTH-016");
+    }
+
+    @Test
+    void aUrlWithAUserNameOrPassword_isBoxauth016_inEveryUrlProperty_withoutShowingThePassword() {
+        for (String property : new String[] {"box.auth.token-url", "box.auth.revoke-url", "box.auth.api-url",
+                "box.auth.oauth.authorize-url", "box.auth.oauth.redirect-uri"}) {
+            for (String url : new String[] {"https://admin:pa55-in-url@box.example/x", "https://pa55-in-url@box.example/x",
+                    "http://admin:pa55-in-url@127.0.0.1:8080/x"}) {
+                Map<String, String> p = oauth();
+                p.put(property, url);
+
+                ConfigProblem problem = onlyProblem(p);
+
+                assertThat(problem.id()).as(property + " " + url).isEqualTo("BOXAUTH-016");
+                assertThat(problem.property()).isEqualTo(property);
+                assertThat(problem.message()).contains("user name or password").doesNotContain("pa55", "admin");
+            }
+        }
     }
 
     @Test
