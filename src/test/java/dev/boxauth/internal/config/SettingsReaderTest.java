@@ -1,8 +1,8 @@
 package dev.boxauth.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.boxauth.BoxConfigException;
@@ -42,8 +42,10 @@ class SettingsReaderTest {
                 + "\"enterpriseID\":\"" + enterpriseId + "\"}";
     }
 
+    /** The exception reading {@code properties} throws; fails the test when it reads them without one. */
     private static BoxConfigException failure(Map<String, String> properties) {
-        return catchThrowableOfType(BoxConfigException.class, () -> SettingsReader.read(properties));
+        return assertThatExceptionOfType(BoxConfigException.class).isThrownBy(() -> SettingsReader.read(properties))
+                .actual();
     }
 
     private static ConfigProblem onlyProblem(Map<String, String> properties) {
