@@ -1,7 +1,7 @@
 package dev.boxauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.boxauth.check.BoxAuthCheck;
 import dev.boxauth.emulator.BoxEmulator;
@@ -182,19 +182,19 @@ class BoxAuthEmulatorTest {
         }
 
         app.authorized(false);
-        BoxTokenException e = catchThrowableOfType(BoxTokenException.class, () -> BoxAuth.fromProperties(p));
-        assertThat(e.error()).contains("unauthorized_client");
+        assertThatExceptionOfType(BoxTokenException.class).isThrownBy(() -> BoxAuth.fromProperties(p))
+                .satisfies(e -> assertThat(e.error()).contains("unauthorized_client"));
     }
 
     @Test
     void anUnauthorizedApp_failsOnceWithAdviceForTheAdmin() {
         app.authorized(false);
         try (BoxTokenProvider provider = BoxAuth.fromProperties(properties())) {
-            BoxTokenException e = catchThrowableOfType(BoxTokenException.class, provider::accessToken);
-
-            assertThat(e.error()).contains("unauthorized_client");
-            assertThat(e.isRetryable()).isFalse();
-            assertThat(e.getMessage()).contains("admin must authorize");
+            assertThatExceptionOfType(BoxTokenException.class).isThrownBy(provider::accessToken).satisfies(e -> {
+                assertThat(e.error()).contains("unauthorized_client");
+                assertThat(e.isRetryable()).isFalse();
+                assertThat(e.getMessage()).contains("admin must authorize");
+            });
             assertThat(box.tokenRequests()).isEqualTo(1);
         }
     }
@@ -204,9 +204,10 @@ class BoxAuthEmulatorTest {
         Map<String, String> p = properties();
         p.put("box.auth.client-secret", "not-the-secret");
         try (BoxTokenProvider provider = BoxAuth.fromProperties(p)) {
-            BoxTokenException e = catchThrowableOfType(BoxTokenException.class, provider::accessToken);
-            assertThat(e.error()).contains("invalid_client");
-            assertThat(e.httpStatus()).isEqualTo(400);
+            assertThatExceptionOfType(BoxTokenException.class).isThrownBy(provider::accessToken).satisfies(e -> {
+                assertThat(e.error()).contains("invalid_client");
+                assertThat(e.httpStatus()).isEqualTo(400);
+            });
         }
     }
 
@@ -216,8 +217,8 @@ class BoxAuthEmulatorTest {
         Map<String, String> p = properties();
         p.put("box.auth.user-id", app.createUser("Grace").id());
         try (BoxTokenProvider provider = BoxAuth.fromProperties(p)) {
-            BoxTokenException e = catchThrowableOfType(BoxTokenException.class, provider::accessToken);
-            assertThat(e.getMessage()).contains("Generate user access tokens");
+            assertThatExceptionOfType(BoxTokenException.class).isThrownBy(provider::accessToken)
+                    .satisfies(e -> assertThat(e.getMessage()).contains("Generate user access tokens"));
         }
     }
 
@@ -233,9 +234,10 @@ class BoxAuthEmulatorTest {
                 assertThat(trusted.accessToken()).isNotBlank();
             }
             try (BoxTokenProvider untrusted = BoxAuth.fromProperties(p)) {
-                BoxTokenException e = catchThrowableOfType(BoxTokenException.class, untrusted::accessToken);
-                assertThat(e.isRetryable()).isFalse();
-                assertThat(e.getMessage()).contains("trust store");
+                assertThatExceptionOfType(BoxTokenException.class).isThrownBy(untrusted::accessToken).satisfies(e -> {
+                    assertThat(e.isRetryable()).isFalse();
+                    assertThat(e.getMessage()).contains("trust store");
+                });
             }
             assertThat(tls.tokenRequests()).isEqualTo(1);
         }
@@ -276,9 +278,9 @@ class BoxAuthEmulatorTest {
         app.userTokensEnabled(false);
         String grace = app.createUser("Grace").id();
         try (BoxTokenProvider provider = BoxAuth.fromProperties(properties())) {
-            BoxTokenException e = catchThrowableOfType(BoxTokenException.class,
-                    () -> provider.forUser(grace).accessToken());
-            assertThat(e.getMessage()).contains("Generate user access tokens", "user " + grace);
+            assertThatExceptionOfType(BoxTokenException.class).isThrownBy(() -> provider.forUser(grace).accessToken())
+                    .satisfies(e -> assertThat(e.getMessage())
+                            .contains("Generate user access tokens", "user " + grace));
             assertThat(provider.accessToken()).isNotBlank();
         }
     }
@@ -286,8 +288,8 @@ class BoxAuthEmulatorTest {
     @Test
     void forUser_aUserIdThatIsNotNumeric_isRefusedBeforeAskingBox() {
         try (BoxTokenProvider provider = BoxAuth.fromProperties(properties())) {
-            BoxAuthException e = catchThrowableOfType(BoxAuthException.class, () -> provider.forUser("ada@example.com"));
-            assertThat(e.getMessage()).contains("userId");
+            assertThatExceptionOfType(BoxAuthException.class).isThrownBy(() -> provider.forUser("ada@example.com"))
+                    .satisfies(e -> assertThat(e.getMessage()).contains("userId"));
             assertThat(box.tokenRequests()).isZero();
         }
     }
@@ -306,12 +308,13 @@ class BoxAuthEmulatorTest {
             assertThat(BoxAuthCheck.whoAmI(provider, api, null).id()).isEqualTo(app.serviceAccount().id());
             box.revokeAccessTokens();
 
-            BoxTokenException e = catchThrowableOfType(BoxTokenException.class,
-                    () -> BoxAuthCheck.whoAmI(provider, api, null));
+            BoxTokenException e = assertThatExceptionOfType(BoxTokenException.class)
+                    .isThrownBy(() -> BoxAuthCheck.whoAmI(provider, api, null)).actual();
 
             assertThat(e.isRetryable()).isFalse();
             assertThat(e.getMessage()).contains("60 minutes", "Generate Developer Token").doesNotContain(developerToken);
-            assertThat(catchThrowableOfType(BoxTokenException.class, provider::accessToken)).hasMessage(e.getMessage());
+            assertThatExceptionOfType(BoxTokenException.class).isThrownBy(provider::accessToken)
+                    .withMessage(e.getMessage());
             assertThat(box.apiUnauthorized()).isEqualTo(1);
             assertThat(box.tokenRequests()).isEqualTo(1);
         }
@@ -319,10 +322,10 @@ class BoxAuthEmulatorTest {
 
     @Test
     void oauth_isRefusedByThePlainJavaEntryPoint_withWhereToGetItsProviders() {
-        BoxAuthException e = catchThrowableOfType(BoxAuthException.class, () -> BoxAuth.fromProperties(Map.of(
+        assertThatExceptionOfType(BoxAuthException.class).isThrownBy(() -> BoxAuth.fromProperties(Map.of(
                 "box.auth.client-id", app.clientId(), "box.auth.client-secret", app.clientSecret(),
-                "box.auth.oauth.redirect-uri", "http://127.0.0.1:9080/box/oauth/callback")));
-        assertThat(e).isNotInstanceOf(BoxConfigException.class);
-        assertThat(e.getMessage()).contains("per signed-in user");
+                "box.auth.oauth.redirect-uri", "http://127.0.0.1:9080/box/oauth/callback")))
+                .isNotInstanceOf(BoxConfigException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains("per signed-in user"));
     }
 }

@@ -1,7 +1,7 @@
 package dev.boxauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.boxauth.check.BoxAuthCheck;
 import dev.boxauth.emulator.BoxEmulator;
@@ -88,12 +88,13 @@ class EmulatorGrantsTest {
         app.appAccessOnly(true);
         BoxUser grace = app.createManagedUser("Grace Hopper");
         try (BoxTokenProvider provider = BoxAuth.fromProperties(ccg(app))) {
-            BoxTokenException e = catchThrowableOfType(BoxTokenException.class,
-                    () -> provider.forUser(grace.id()).accessToken());
-
-            assertThat(e.error()).contains("invalid_grant");
-            assertThat(e.isRetryable()).isFalse();
-            assertThat(e.getMessage()).contains("App Access Only").doesNotContain(app.clientSecret());
+            assertThatExceptionOfType(BoxTokenException.class)
+                    .isThrownBy(() -> provider.forUser(grace.id()).accessToken())
+                    .satisfies(e -> {
+                        assertThat(e.error()).contains("invalid_grant");
+                        assertThat(e.isRetryable()).isFalse();
+                        assertThat(e.getMessage()).contains("App Access Only").doesNotContain(app.clientSecret());
+                    });
             assertThat(box.tokenRequests()).isEqualTo(1);
         }
     }
@@ -104,10 +105,9 @@ class EmulatorGrantsTest {
         Map<String, String> p = ccg(app);
         p.put("box.auth.client-secret", "not-the-secret-of-this-app");
         try (BoxTokenProvider provider = BoxAuth.fromProperties(p)) {
-            BoxTokenException e = catchThrowableOfType(BoxTokenException.class, provider::accessToken);
-
-            assertThat(e.getMessage()).contains("client id or secret is wrong")
-                    .doesNotContain("not-the-secret-of-this-app");
+            assertThatExceptionOfType(BoxTokenException.class).isThrownBy(provider::accessToken)
+                    .satisfies(e -> assertThat(e.getMessage()).contains("client id or secret is wrong")
+                            .doesNotContain("not-the-secret-of-this-app"));
         }
     }
 
@@ -144,12 +144,13 @@ class EmulatorGrantsTest {
         JwtApp app = box.createJwtApp();
         app.scopes("root_readonly", "item_preview");
         try (BoxTokenProvider provider = BoxAuth.fromProperties(jwt(app))) {
-            BoxTokenException e = catchThrowableOfType(BoxTokenException.class,
-                    () -> provider.downscope(Downscope.to("item_upload")));
-
-            assertThat(e.error()).contains("invalid_scope");
-            assertThat(e.isRetryable()).isFalse();
-            assertThat(e.getMessage()).contains("parent token lacks a requested scope");
+            assertThatExceptionOfType(BoxTokenException.class)
+                    .isThrownBy(() -> provider.downscope(Downscope.to("item_upload")))
+                    .satisfies(e -> {
+                        assertThat(e.error()).contains("invalid_scope");
+                        assertThat(e.isRetryable()).isFalse();
+                        assertThat(e.getMessage()).contains("parent token lacks a requested scope");
+                    });
             assertThat(box.tokenExchanges()).isZero();
         }
     }
@@ -184,7 +185,7 @@ class EmulatorGrantsTest {
         try (BoxTokenProvider developer = BoxAuth.fromProperties(Map.of("box.auth.developer-token", appToken,
                 "box.auth.api-url", box.apiUrl()))) {
             // The API rejects the revoked token, and a developer token cannot be replaced.
-            assertThat(catchThrowableOfType(BoxTokenException.class, () -> whoAmI(developer))).isNotNull();
+            assertThatExceptionOfType(BoxTokenException.class).isThrownBy(() -> whoAmI(developer));
         }
     }
 }

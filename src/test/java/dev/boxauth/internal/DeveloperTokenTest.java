@@ -2,7 +2,7 @@ package dev.boxauth.internal;
 
 import static dev.boxauth.internal.TestProviders.build;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.boxauth.BoxAccessToken;
 import dev.boxauth.BoxAuthException;
@@ -50,10 +50,12 @@ class DeveloperTokenTest {
             provider.invalidate(TOKEN);
 
             for (int i = 0; i < 3; i++) {
-                BoxTokenException e = catchThrowableOfType(BoxTokenException.class, provider::accessToken);
-                assertThat(e.isRetryable()).isFalse();
-                assertThat(e.getMessage()).contains("60 minutes", "cannot be refreshed",
-                        "Developer Console (the app → Configuration → Generate Developer Token)").doesNotContain(TOKEN);
+                assertThatExceptionOfType(BoxTokenException.class).isThrownBy(provider::accessToken).satisfies(e -> {
+                    assertThat(e.isRetryable()).isFalse();
+                    assertThat(e.getMessage()).contains("60 minutes", "cannot be refreshed",
+                            "Developer Console (the app → Configuration → Generate Developer Token)")
+                            .doesNotContain(TOKEN);
+                });
             }
             assertThat(box.tokenForms).isEmpty();
         }
@@ -62,8 +64,9 @@ class DeveloperTokenTest {
     @Test
     void forUser_isABoxAuthException() {
         try (BoxTokenProvider provider = build(box, developerToken())) {
-            BoxAuthException e = catchThrowableOfType(BoxAuthException.class, () -> provider.forUser("42"));
-            assertThat(e.getMessage()).contains("forUser needs JWT or the Client Credentials Grant");
+            assertThatExceptionOfType(BoxAuthException.class).isThrownBy(() -> provider.forUser("42"))
+                    .satisfies(e -> assertThat(e.getMessage())
+                            .contains("forUser needs JWT or the Client Credentials Grant"));
         }
     }
 
@@ -79,8 +82,9 @@ class DeveloperTokenTest {
     @Test
     void revoke_withoutClientCredentials_saysWhichPropertiesItNeeds() {
         try (BoxTokenProvider provider = build(box, developerToken())) {
-            BoxAuthException e = catchThrowableOfType(BoxAuthException.class, provider::revoke);
-            assertThat(e.getMessage()).contains("box.auth.client-id", "box.auth.client-secret");
+            assertThatExceptionOfType(BoxAuthException.class).isThrownBy(provider::revoke)
+                    .satisfies(e -> assertThat(e.getMessage())
+                            .contains("box.auth.client-id", "box.auth.client-secret"));
             assertThat(provider.accessToken()).isEqualTo(TOKEN);
         }
     }
@@ -96,8 +100,8 @@ class DeveloperTokenTest {
             provider.revoke();
 
             assertThat(box.revokeForms).singleElement().satisfies(form -> assertThat(form).containsEntry("token", TOKEN));
-            BoxTokenException e = catchThrowableOfType(BoxTokenException.class, provider::accessToken);
-            assertThat(e.getMessage()).contains("Generate Developer Token");
+            assertThatExceptionOfType(BoxTokenException.class).isThrownBy(provider::accessToken)
+                    .satisfies(e -> assertThat(e.getMessage()).contains("Generate Developer Token"));
         }
     }
 }

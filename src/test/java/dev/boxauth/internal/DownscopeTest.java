@@ -3,7 +3,7 @@ package dev.boxauth.internal;
 import static dev.boxauth.internal.TestProviders.build;
 import static dev.boxauth.internal.TestProviders.ccg;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.boxauth.BoxAccessToken;
 import dev.boxauth.BoxTokenException;
@@ -123,12 +123,13 @@ class DownscopeTest {
     void downscope_aScopeTheParentLacks_isNotRetryable_andTheNextCallAsksAgain() {
         box.then(FakeBox.EXCHANGE, () -> FakeBox.error(400, "invalid_scope", "The requested scope is invalid"));
         try (BoxTokenProvider app = build(box, ccg())) {
-            BoxTokenException e = catchThrowableOfType(BoxTokenException.class,
-                    () -> app.downscope(Downscope.to("item_delete")));
-
-            assertThat(e.isRetryable()).isFalse();
-            assertThat(e.getMessage()).contains("parent token lacks a requested scope")
-                    .doesNotContain(app.accessToken());
+            assertThatExceptionOfType(BoxTokenException.class)
+                    .isThrownBy(() -> app.downscope(Downscope.to("item_delete")))
+                    .satisfies(e -> {
+                        assertThat(e.isRetryable()).isFalse();
+                        assertThat(e.getMessage()).contains("parent token lacks a requested scope")
+                                .doesNotContain(app.accessToken());
+                    });
             assertThat(exchanges()).hasSize(1);
             assertThat(app.downscope(Downscope.to("item_delete")).value()).startsWith("exchange-");
         }

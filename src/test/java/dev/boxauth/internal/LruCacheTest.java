@@ -35,6 +35,25 @@ class LruCacheTest {
     }
 
     @Test
+    void get_atFiftyThousandEntries_eachEvictionLooksAtOneEntry_theLeastRecentlyUsed() {
+        int capacity = 50_000;
+        LruCache<Integer, Integer> cache = new LruCache<>(capacity, value -> evicted.add("value-" + value));
+        for (int key = 0; key < capacity; key++) {
+            cache.get(key, k -> k);
+        }
+        cache.get(0, k -> k);
+
+        for (int key = capacity; key < capacity + 1_000; key++) {
+            cache.get(key, k -> k);
+        }
+
+        assertThat(cache.evictionVisits()).as("entries looked at by 1,000 evictions").isEqualTo(1_000);
+        assertThat(evicted).hasSize(1_000).startsWith("value-1", "value-2").endsWith("value-1000")
+                .doesNotContain("value-0");
+        assertThat(cache.size()).isEqualTo(capacity);
+    }
+
+    @Test
     void remove_onlyTheValueStillMapped() {
         LruCache<String, String> cache = new LruCache<>(5, evicted::add);
         cache.get("a", this::make);

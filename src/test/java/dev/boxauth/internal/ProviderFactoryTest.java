@@ -4,7 +4,7 @@ import static dev.boxauth.internal.TestProviders.CLIENT_SECRET;
 import static dev.boxauth.internal.TestProviders.build;
 import static dev.boxauth.internal.TestProviders.ccg;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.boxauth.BoxAuthException;
 import dev.boxauth.BoxTokenProvider;
@@ -85,10 +85,10 @@ class ProviderFactoryTest {
         Map<String, String> p = Map.of("box.auth.client-id", "c", "box.auth.client-secret", CLIENT_SECRET,
                 "box.auth.oauth.redirect-uri", "https://app.example.com/box/oauth/callback");
 
-        BoxAuthException e = catchThrowableOfType(BoxAuthException.class,
-                () -> ProviderFactory.create(SettingsReader.read(p), ProviderFactory.Options.DEFAULTS));
-
-        assertThat(e.getMessage()).contains("per signed-in user", "OAuth 2.0 API").doesNotContain(CLIENT_SECRET);
+        assertThatExceptionOfType(BoxAuthException.class)
+                .isThrownBy(() -> ProviderFactory.create(SettingsReader.read(p), ProviderFactory.Options.DEFAULTS))
+                .satisfies(e -> assertThat(e.getMessage()).contains("per signed-in user", "OAuth 2.0 API")
+                        .doesNotContain(CLIENT_SECRET));
         assertThat(infoLines()).isEmpty();
     }
 

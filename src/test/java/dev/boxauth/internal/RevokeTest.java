@@ -4,7 +4,7 @@ import static dev.boxauth.internal.TestProviders.CLIENT_SECRET;
 import static dev.boxauth.internal.TestProviders.build;
 import static dev.boxauth.internal.TestProviders.ccg;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.boxauth.BoxTokenException;
 import dev.boxauth.BoxTokenProvider;
@@ -65,10 +65,10 @@ class RevokeTest {
         try (BoxTokenProvider app = build(box, ccg())) {
             String token = app.accessToken();
 
-            BoxTokenException e = catchThrowableOfType(BoxTokenException.class, app::revoke);
-
-            assertThat(e.error()).contains("invalid_client");
-            assertThat(e.getMessage()).doesNotContain(token).doesNotContain(CLIENT_SECRET);
+            assertThatExceptionOfType(BoxTokenException.class).isThrownBy(app::revoke).satisfies(e -> {
+                assertThat(e.error()).contains("invalid_client");
+                assertThat(e.getMessage()).doesNotContain(token).doesNotContain(CLIENT_SECRET);
+            });
             assertThat(app.accessToken()).isEqualTo(token);
             app.revoke();
             assertThat(box.revokeForms).extracting(form -> form.get("token")).containsExactly(token, token);

@@ -3,8 +3,8 @@ package dev.boxauth.internal;
 import static dev.boxauth.internal.TestProviders.build;
 import static dev.boxauth.internal.TestProviders.ccg;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.boxauth.BoxAuthException;
 import dev.boxauth.BoxTokenProvider;
@@ -58,10 +58,10 @@ class UserProvidersTest {
     void forUser_aUserIdThatIsNotNumeric_isABoxAuthExceptionNamingUserId() {
         try (BoxTokenProvider app = build(box, ccg())) {
             for (String id : new String[] {"ada@example.com", "", "12a", "-1"}) {
-                BoxAuthException e = catchThrowableOfType(BoxAuthException.class, () -> app.forUser(id));
-                assertThat(e.getMessage()).as(id).contains("userId", "numeric Box user id");
+                assertThatExceptionOfType(BoxAuthException.class).as(id).isThrownBy(() -> app.forUser(id))
+                        .satisfies(e -> assertThat(e.getMessage()).as(id).contains("userId", "numeric Box user id"));
             }
-            assertThat(catchThrowableOfType(BoxAuthException.class, () -> app.forUser(null))).isNotNull();
+            assertThatExceptionOfType(BoxAuthException.class).isThrownBy(() -> app.forUser(null));
             assertThat(box.tokenForms).isEmpty();
         }
     }

@@ -10,7 +10,10 @@ import dev.boxauth.demo.web.DemoShutdown;
 import dev.boxauth.demo.web.WebUsers;
 import java.io.File;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -22,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The demo application, as `mvn -Pdemo package` serves it: the app's identity, and "Sign in with Box"
- * (OAuth 2.0) driven end to end in headless Chromium, so real redirects and cookies are exercised.
+ * (OAuth 2.0) driven end to end in headless Chromium, so real redirects and cookies are exercised and
+ * pages are checked as a person sees them. Screenshots of the sign-in failure page go to /tmp/shots/.
  */
 @ExtendWith(ArquillianExtension.class)
 class DemoIT extends LibertyIT {
@@ -34,6 +38,8 @@ class DemoIT extends LibertyIT {
                 .addAsServiceProvider(ConfigSource.class, DemoConfigSource.class)
                 .addAsLibrary(new File(System.getProperty("boxauth.emulator.jar")));
     }
+
+    private static final Path SHOTS = Path.of("/tmp/shots");
 
     @ArquillianResource
     URL base;
@@ -58,6 +64,44 @@ class DemoIT extends LibertyIT {
             browser.awaitUrl(base.toString());
             assertThat(browser.text("#signed-in")).startsWith("You signed in as");
             assertThat(browser.cookieNames()).contains("box_session").doesNotContain("box_oauth_state");
+        }
+    }
+
+    @Test
+    void denyingAccessAtBox_showsAFailurePageThatRendersAsAPage() throws Exception {
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            browser.open(base.toString());
+            browser.click("#sign-in");
+            browser.awaitUrl("http://127.0.0.1:");
+            browser.clickButton("Deny");
+            browser.awaitUrl(base + "box/oauth/callback");
+            browser.screenshot(SHOTS.resolve("oauth-sign-in-denied.png"));
+
+            assertThat(browser.visibleText()).as("no markup shown as text").doesNotContain("<", ">", "&lt;");
+            assertThat(browser.title()).isEqualTo("Sign-in failed");
+            assertThat(browser.text("h1")).isEqualTo("Sign-in with Box failed");
+            assertThat(browser.text("#why"))
+                    .isEqualTo("You did not give this application access to your Box account.");
+            assertThat(browser.text("#sign-in-again")).isEqualTo("Sign in again");
+            assertThat(browser.cookieNames()).doesNotContain("box_session");
+
+            browser.click("#sign-in-again");
+            assertThat(browser.awaitUrl("http://127.0.0.1:")).contains("/api/oauth2/authorize");
+        }
+    }
+
+    @Test
+    void aCallbackWithAnErrorBoxDoesNotDocument_showsItGenerically() throws Exception {
+        String planted = "Your Box account is locked. Call +1 555 0100";
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            browser.open(base + "box/oauth/callback?state=s&error="
+                    + URLEncoder.encode(planted, StandardCharsets.UTF_8));
+            browser.screenshot(SHOTS.resolve("oauth-sign-in-unknown-error.png"));
+
+            assertThat(browser.visibleText()).doesNotContain("<", ">", "locked", "555");
+            assertThat(browser.text("h1")).isEqualTo("Sign-in with Box failed");
+            assertThat(browser.text("#why"))
+                    .isEqualTo("Box did not give this application access to your Box account.");
         }
     }
 }

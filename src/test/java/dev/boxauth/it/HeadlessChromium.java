@@ -12,6 +12,8 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -83,6 +85,22 @@ final class HeadlessChromium implements AutoCloseable {
 
     String text(String cssSelector) {
         return driver.findElement(By.cssSelector(cssSelector)).getText();
+    }
+
+    /** The page's text as a person sees it: the rendered text of its body, tags and hidden parts left out. */
+    String visibleText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** The title a person sees on the browser tab. */
+    String title() {
+        return driver.getTitle();
+    }
+
+    /** Saves what the browser window shows to {@code file}, as PNG, and returns that file. */
+    Path screenshot(Path file) throws java.io.IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        return Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
     Set<String> cookieNames() {

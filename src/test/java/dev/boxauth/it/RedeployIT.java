@@ -53,9 +53,12 @@ class RedeployIT extends LibertyIT {
     @ArquillianResource
     Deployer deployer;
 
+    @ArquillianResource
+    @OperateOnDeployment("probe")
+    URL probe;
+
     @Test
-    void tenRedeploys_eachGetAToken_andLeaveNoThreadNorJceProviderBehind(
-            @ArquillianResource @OperateOnDeployment("probe") URL probe) throws Exception {
+    void tenRedeploys_eachGetAToken_andLeaveNoThreadNorJceProviderBehind() throws Exception {
         String providersBefore = get(probe, "api/probe/providers").body();
         String messagesBefore = serverLog("messages.log");
         URL app = new URL(probe.getProtocol(), probe.getHost(), probe.getPort(), "/" + APP + "/");

@@ -1,8 +1,8 @@
 package dev.boxauth.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
 import java.time.Duration;
@@ -38,19 +38,18 @@ class BoxOAuthConfigTest {
 
     @Test
     void build_reportsEveryMissingRequiredSettingByName() {
-        IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class,
-                () -> BoxOAuthConfig.builder().build());
-
-        assertThat(e.getMessage()).contains("3 problems").contains("clientId: is missing")
-                .contains("clientSecret: is missing").contains("redirectUri: is missing");
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> BoxOAuthConfig.builder().build())
+                .satisfies(e -> assertThat(e.getMessage()).contains("3 problems").contains("clientId: is missing")
+                        .contains("clientSecret: is missing").contains("redirectUri: is missing"));
     }
 
     @Test
     void build_refusesPlainHttpOffLoopback_withoutShowingTheUrl() {
-        IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class,
-                () -> valid().tokenUrl("http://box.internal.example/token?key=hush").build());
-
-        assertThat(e.getMessage()).contains("tokenUrl: uses http off the loopback interface").doesNotContain("hush");
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> valid().tokenUrl("http://box.internal.example/token?key=hush").build())
+                .satisfies(e -> assertThat(e.getMessage()).contains("tokenUrl: uses http off the loopback interface")
+                        .doesNotContain("hush"));
     }
 
     @Test
@@ -63,23 +62,22 @@ class BoxOAuthConfigTest {
 
     @Test
     void build_refusesRelativeUrlsUserInfoAndFragments() {
-        IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class, () -> valid()
+        assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> valid()
                 .redirectUri("/cb").apiUrl("https://user:pw@api.example.com/2.0").revokeUrl("https://x.example/r#frag")
-                .authorizeUrl("ftp://x.example/").build());
-
-        assertThat(e.getMessage()).contains("4 problems").contains("redirectUri: is not an absolute")
-                .contains("apiUrl: must not hold a user name").contains("revokeUrl: is not an absolute")
-                .contains("authorizeUrl: is not an absolute").doesNotContain("pw@");
+                .authorizeUrl("ftp://x.example/").build())
+                .satisfies(e -> assertThat(e.getMessage()).contains("4 problems")
+                        .contains("redirectUri: is not an absolute").contains("apiUrl: must not hold a user name")
+                        .contains("revokeUrl: is not an absolute").contains("authorizeUrl: is not an absolute")
+                        .doesNotContain("pw@"));
     }
 
     @Test
     void build_refusesScopesThatAreNotSingleWordsAndBadDurations() {
-        IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class, () -> valid()
+        assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> valid()
                 .scopes("root_readwrite", "two words").connectTimeout(Duration.ZERO).readTimeout(Duration.ofSeconds(-1))
-                .refreshMargin(Duration.ofSeconds(-1)).signInTimeout(null).build());
-
-        assertThat(e.getMessage()).contains("scopes:").contains("connectTimeout:").contains("readTimeout:")
-                .contains("refreshMargin:").contains("signInTimeout:");
+                .refreshMargin(Duration.ofSeconds(-1)).signInTimeout(null).build())
+                .satisfies(e -> assertThat(e.getMessage()).contains("scopes:").contains("connectTimeout:")
+                        .contains("readTimeout:").contains("refreshMargin:").contains("signInTimeout:"));
     }
 
     @Test

@@ -88,7 +88,7 @@ final class OAuthWeb {
         String state = query.getFirst("state");
         Cookie expected = request.getCookies().get(STATE_COOKIE);
         if (query.getFirst("error") != null) {
-            return failed(request, "Box did not grant access (" + query.getFirst("error") + ").");
+            return failed(request, SignInFailurePage.whyBoxRefused(query.getFirst("error")));
         }
         if (state == null || state.isEmpty()) {
             return failed(request, "The sign-in answer has no state.");
@@ -114,9 +114,7 @@ final class OAuthWeb {
     }
 
     private Response failed(ContainerRequestContext request, String why) {
-        String page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Sign-in failed</title></head>"
-                + "<body><h1>Sign-in with Box failed</h1><p>" + escape(why) + "</p><p><a href=\""
-                + escape(base(request).resolve(signInPath).getPath()) + "\">Sign in again</a></p></body></html>";
+        byte[] page = SignInFailurePage.html(why, base(request).resolve(signInPath).getPath());
         // The state cookie stays: a forged callback must not spoil the genuine one on its way.
         return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page).build();
     }
@@ -138,9 +136,5 @@ final class OAuthWeb {
             p = p.substring(1);
         }
         return p;
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,8 +1,8 @@
 package dev.boxauth.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.boxauth.BoxConfigException;
@@ -43,9 +43,10 @@ class SettingsReaderTest {
                 + "\"enterpriseID\":\"" + enterpriseId + "\"}";
     }
 
+    /** The exception reading {@code properties} throws; fails the test when it reads them without one. */
     private static BoxConfigException failure(Map<String, String> properties) {
-        return (BoxConfigException) assertThatThrownBy(() -> SettingsReader.read(properties))
-                .isInstanceOf(BoxConfigException.class).actual();
+        return assertThatExceptionOfType(BoxConfigException.class).isThrownBy(() -> SettingsReader.read(properties))
+                .actual();
     }
 
     /** A line of the test key's base64 body: text that only the key itself contains. */

@@ -2,7 +2,7 @@ package dev.boxauth.internal.keys;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -331,9 +331,8 @@ class PrivateKeysTest {
     }
 
     private static KeyProblem problem(String pem, char[] passphrase) {
-        KeyProblem problem = catchThrowableOfType(KeyProblem.class, () -> PrivateKeys.read(pem, passphrase));
-        assertThat(problem).as("a KeyProblem").isNotNull();
-        return problem;
+        return assertThatExceptionOfType(KeyProblem.class).as("a KeyProblem")
+                .isThrownBy(() -> PrivateKeys.read(pem, passphrase)).actual();
     }
 
     private static char[] passphrase() {

@@ -8,7 +8,7 @@ import static dev.boxauth.internal.oauth.FakeBox.timeoutAfterProcessing;
 import static dev.boxauth.internal.oauth.FakeBox.timeoutBeforeProcessing;
 import static dev.boxauth.internal.oauth.Harness.USER;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.boxauth.BoxTokenException;
 import dev.boxauth.BoxTokenProvider;
@@ -142,15 +142,14 @@ class RefreshTest {
         BoxTokenProvider provider = expiredProvider();
         h.box.revoke("RT-secret-1"); // the user removed the app from their Box account
 
-        NotSignedInException e = catchThrowableOfType(NotSignedInException.class, provider::accessToken);
-
-        assertThat(e.boxUserId()).isEqualTo(USER);
-        assertThat(e.getCause()).isInstanceOf(BoxTokenException.class);
+        assertThatExceptionOfType(NotSignedInException.class).isThrownBy(provider::accessToken)
+                .withCauseInstanceOf(BoxTokenException.class)
+                .satisfies(e -> assertThat(e.boxUserId()).isEqualTo(USER));
         StoredTokens kept = h.store.get(USER);
         assertThat(kept.refreshToken()).isEqualTo("RT-secret-1");
         assertThat(kept.refreshLease()).as("lease released").isNull();
 
-        catchThrowableOfType(NotSignedInException.class, provider::accessToken);
+        assertThatExceptionOfType(NotSignedInException.class).isThrownBy(provider::accessToken);
         assertThat(h.box.refreshTokensSent()).containsExactly("RT-secret-1");
     }
 
@@ -158,7 +157,7 @@ class RefreshTest {
     void afterTheSignInEnded_aNewSignInOnAnotherNodeIsPickedUp() {
         BoxTokenProvider provider = expiredProvider();
         h.box.revoke("RT-secret-1");
-        catchThrowableOfType(NotSignedInException.class, provider::accessToken);
+        assertThatExceptionOfType(NotSignedInException.class).isThrownBy(provider::accessToken);
 
         StoredTokens fresh = h.storedPair(USER);
 
@@ -185,7 +184,7 @@ class RefreshTest {
         BoxTokenProvider provider = expiredProvider();
         h.box.thenRefresh(timeoutAfterProcessing());
 
-        catchThrowableOfType(NotSignedInException.class, provider::accessToken);
+        assertThatExceptionOfType(NotSignedInException.class).isThrownBy(provider::accessToken);
 
         assertThat(h.box.refreshTokensSent()).containsExactly("RT-secret-1", "RT-secret-1");
         assertThat(h.box.reuses).hasValue(1);
@@ -217,11 +216,12 @@ class RefreshTest {
         h.box.thenRefresh(status(502, "bad_gateway"));
         h.box.thenRefresh(status(500, "internal"));
 
-        BoxTokenException e = catchThrowableOfType(BoxTokenException.class, provider::accessToken);
-
-        assertThat(e).isNotInstanceOf(NotSignedInException.class);
-        assertThat(e.isRetryable()).isTrue();
-        assertThat(e.httpStatus()).isEqualTo(500);
+        assertThatExceptionOfType(BoxTokenException.class).isThrownBy(provider::accessToken)
+                .isNotInstanceOf(NotSignedInException.class)
+                .satisfies(e -> {
+                    assertThat(e.isRetryable()).isTrue();
+                    assertThat(e.httpStatus()).isEqualTo(500);
+                });
         assertThat(h.box.refreshRequests).hasValue(3);
         assertThat(h.store.get(USER).refreshLease()).isNull();
         assertThat(provider.accessToken()).as("the next call refreshes normally").isEqualTo("AT-secret-2");
@@ -235,10 +235,9 @@ class RefreshTest {
         provider.accessToken();
         h.clock.advance(PAST_EXPIRY);
 
-        BoxTokenException e = catchThrowableOfType(BoxTokenException.class, provider::accessToken);
-
-        assertThat(e).isNotInstanceOf(NotSignedInException.class);
-        assertThat(e.error()).contains("invalid_client");
+        assertThatExceptionOfType(BoxTokenException.class).isThrownBy(provider::accessToken)
+                .isNotInstanceOf(NotSignedInException.class)
+                .satisfies(e -> assertThat(e.error()).contains("invalid_client"));
         assertThat(h.box.tokenForms).hasSize(1);
         assertThat(h.store.get(USER).refreshLease()).isNull();
     }
@@ -251,9 +250,8 @@ class RefreshTest {
         h.store.put(USER, old); // a lagging replica serves the old pair again
         h.clock.advance(PAST_EXPIRY);
 
-        BoxTokenException e = catchThrowableOfType(BoxTokenException.class, provider::accessToken);
-
-        assertThat(e.getMessage()).contains("already spent").contains("strongly consistent");
+        assertThatExceptionOfType(BoxTokenException.class).isThrownBy(provider::accessToken)
+                .satisfies(e -> assertThat(e.getMessage()).contains("already spent").contains("strongly consistent"));
         assertThat(h.box.refreshTokensSent()).containsExactly("RT-secret-1");
     }
 

@@ -2,8 +2,8 @@ package dev.boxauth.internal.oauth;
 
 import static dev.boxauth.internal.oauth.Harness.USER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.boxauth.BoxAuthException;
 import dev.boxauth.BoxTokenProvider;
@@ -30,10 +30,10 @@ class SessionTest {
 
     @Test
     void forUser_throwsNotSignedInWhenTheStoreHoldsNothingForTheUser() {
-        NotSignedInException e = catchThrowableOfType(NotSignedInException.class, () -> oauth.forUser(USER));
-
-        assertThat(e.boxUserId()).isEqualTo(USER);
-        assertThat(e.getMessage()).contains(USER).contains(FakeBox.CLIENT_ID);
+        assertThatExceptionOfType(NotSignedInException.class).isThrownBy(() -> oauth.forUser(USER)).satisfies(e -> {
+            assertThat(e.boxUserId()).isEqualTo(USER);
+            assertThat(e.getMessage()).contains(USER).contains(FakeBox.CLIENT_ID);
+        });
     }
 
     @Test
@@ -67,8 +67,8 @@ class SessionTest {
                 "client_secret", FakeBox.CLIENT_SECRET,
                 "token", stored.refreshToken()));
         assertThat(h.box.isLive(stored.accessToken())).isFalse();
-        catchThrowableOfType(NotSignedInException.class, () -> oauth.forUser(USER));
-        catchThrowableOfType(NotSignedInException.class, provider::accessToken);
+        assertThatExceptionOfType(NotSignedInException.class).isThrownBy(() -> oauth.forUser(USER));
+        assertThatExceptionOfType(NotSignedInException.class).isThrownBy(provider::accessToken);
         assertThat(h.box.refreshRequests).hasValue(0);
     }
 
@@ -104,7 +104,7 @@ class SessionTest {
         StoredTokens again = h.signIn(oauth, USER);
 
         assertThat(oauth.forUser(USER).accessToken()).isEqualTo(again.accessToken());
-        catchThrowableOfType(NotSignedInException.class, before::accessToken);
+        assertThatExceptionOfType(NotSignedInException.class).isThrownBy(before::accessToken);
     }
 
     @Test
@@ -115,7 +115,7 @@ class SessionTest {
 
         other.signOut(USER);
 
-        catchThrowableOfType(NotSignedInException.class, () -> oauth.forUser(USER));
+        assertThatExceptionOfType(NotSignedInException.class).isThrownBy(() -> oauth.forUser(USER));
     }
 
     @Test
@@ -173,10 +173,9 @@ class SessionTest {
             h.box.thenRefresh(FakeBox.timeoutBeforeProcessing());
         }
 
-        dev.boxauth.BoxTokenException e = catchThrowableOfType(dev.boxauth.BoxTokenException.class, provider::accessToken);
-
-        assertThat(e).isNotInstanceOf(NotSignedInException.class);
-        assertThat(e.isRetryable()).isTrue();
+        assertThatExceptionOfType(dev.boxauth.BoxTokenException.class).isThrownBy(provider::accessToken)
+                .isNotInstanceOf(NotSignedInException.class)
+                .satisfies(e -> assertThat(e.isRetryable()).isTrue());
         assertThat(h.box.refreshTokensSent()).containsExactly("RT-secret-1", "RT-secret-1", "RT-secret-1");
         assertThat(h.store.get(USER).refreshToken()).isEqualTo("RT-secret-1");
         assertThat(h.store.get(USER).refreshLease()).isNull();

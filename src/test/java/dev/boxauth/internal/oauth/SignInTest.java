@@ -4,8 +4,8 @@ import static dev.boxauth.internal.oauth.Harness.START;
 import static dev.boxauth.internal.oauth.Harness.USER;
 import static dev.boxauth.internal.oauth.Harness.query;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.boxauth.BoxAuthException;
 import dev.boxauth.BoxTokenException;
@@ -118,11 +118,12 @@ class SignInTest {
         SignIn signIn = oauth.startSignIn();
         oauth.completeSignIn(h.box.issueCode(USER), signIn.state());
 
-        SignInException e = catchThrowableOfType(SignInException.class,
-                () -> oauth.completeSignIn(h.box.issueCode(USER), signIn.state()));
-
-        assertThat(e.reason()).isEqualTo(Reason.STATE_REUSED);
-        assertThat(e.reason().code()).isEqualTo("state_reused");
+        assertThatExceptionOfType(SignInException.class)
+                .isThrownBy(() -> oauth.completeSignIn(h.box.issueCode(USER), signIn.state()))
+                .satisfies(e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.STATE_REUSED);
+                    assertThat(e.reason().code()).isEqualTo("state_reused");
+                });
         assertThat(h.box.tokenForms).hasSize(1);
     }
 
@@ -132,11 +133,12 @@ class SignInTest {
         oauth.startSignIn();
         OAuthClient other = h.node();
 
-        assertThat(catchThrowableOfType(SignInException.class,
-                () -> oauth.completeSignIn(h.box.issueCode(USER), "forged-state")).reason()).isEqualTo(Reason.STATE_UNKNOWN);
-        assertThat(catchThrowableOfType(SignInException.class,
-                () -> oauth.completeSignIn(h.box.issueCode(USER), other.startSignIn().state())).reason())
-                .isEqualTo(Reason.STATE_UNKNOWN);
+        assertThatExceptionOfType(SignInException.class)
+                .isThrownBy(() -> oauth.completeSignIn(h.box.issueCode(USER), "forged-state"))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.STATE_UNKNOWN));
+        assertThatExceptionOfType(SignInException.class)
+                .isThrownBy(() -> oauth.completeSignIn(h.box.issueCode(USER), other.startSignIn().state()))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.STATE_UNKNOWN));
         assertThat(h.box.tokenForms).isEmpty();
     }
 
@@ -144,10 +146,12 @@ class SignInTest {
     void completeSignIn_refusesAMissingState() {
         OAuthClient oauth = h.node();
 
-        assertThat(catchThrowableOfType(SignInException.class,
-                () -> oauth.completeSignIn(h.box.issueCode(USER), null)).reason()).isEqualTo(Reason.STATE_MISSING);
-        assertThat(catchThrowableOfType(SignInException.class,
-                () -> oauth.completeSignIn(h.box.issueCode(USER), " ")).reason()).isEqualTo(Reason.STATE_MISSING);
+        assertThatExceptionOfType(SignInException.class)
+                .isThrownBy(() -> oauth.completeSignIn(h.box.issueCode(USER), null))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.STATE_MISSING));
+        assertThatExceptionOfType(SignInException.class)
+                .isThrownBy(() -> oauth.completeSignIn(h.box.issueCode(USER), " "))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.STATE_MISSING));
     }
 
     @Test
@@ -156,10 +160,9 @@ class SignInTest {
         SignIn signIn = oauth.startSignIn();
         h.clock.advance(Duration.ofMinutes(10));
 
-        SignInException e = catchThrowableOfType(SignInException.class,
-                () -> oauth.completeSignIn(h.box.issueCode(USER), signIn.state()));
-
-        assertThat(e.reason()).isEqualTo(Reason.STATE_EXPIRED);
+        assertThatExceptionOfType(SignInException.class)
+                .isThrownBy(() -> oauth.completeSignIn(h.box.issueCode(USER), signIn.state()))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.STATE_EXPIRED));
         assertThat(h.box.tokenForms).isEmpty();
     }
 
@@ -177,12 +180,12 @@ class SignInTest {
         OAuthClient oauth = h.node();
         SignIn signIn = oauth.startSignIn();
 
-        SignInException e = catchThrowableOfType(SignInException.class,
-                () -> oauth.completeSignIn(null, signIn.state(), "access_denied"));
-
-        assertThat(e.reason()).isEqualTo(Reason.ACCESS_DENIED);
-        assertThat(catchThrowableOfType(SignInException.class,
-                () -> oauth.completeSignIn(h.box.issueCode(USER), signIn.state())).reason()).isEqualTo(Reason.STATE_REUSED);
+        assertThatExceptionOfType(SignInException.class)
+                .isThrownBy(() -> oauth.completeSignIn(null, signIn.state(), "access_denied"))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.ACCESS_DENIED));
+        assertThatExceptionOfType(SignInException.class)
+                .isThrownBy(() -> oauth.completeSignIn(h.box.issueCode(USER), signIn.state()))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.STATE_REUSED));
         assertThat(h.box.tokenForms).isEmpty();
     }
 
@@ -190,23 +193,27 @@ class SignInTest {
     void completeSignIn_namesAnotherAuthorizeErrorOnlyWhenItLooksLikeAnErrorCode() {
         OAuthClient oauth = h.node();
 
-        SignInException named = catchThrowableOfType(SignInException.class,
-                () -> oauth.completeSignIn(null, oauth.startSignIn().state(), "invalid_request"));
-        SignInException unnamed = catchThrowableOfType(SignInException.class,
-                () -> oauth.completeSignIn(null, oauth.startSignIn().state(), "<script>alert(1)</script>"));
-
-        assertThat(named.reason()).isEqualTo(Reason.AUTHORIZE_FAILED);
-        assertThat(named.getMessage()).contains("(invalid_request)");
-        assertThat(unnamed.reason()).isEqualTo(Reason.AUTHORIZE_FAILED);
-        assertThat(unnamed.getMessage()).doesNotContain("script");
+        assertThatExceptionOfType(SignInException.class)
+                .isThrownBy(() -> oauth.completeSignIn(null, oauth.startSignIn().state(), "invalid_request"))
+                .satisfies(named -> {
+                    assertThat(named.reason()).isEqualTo(Reason.AUTHORIZE_FAILED);
+                    assertThat(named.getMessage()).contains("(invalid_request)");
+                });
+        assertThatExceptionOfType(SignInException.class)
+                .isThrownBy(() -> oauth.completeSignIn(null, oauth.startSignIn().state(), "<script>alert(1)</script>"))
+                .satisfies(unnamed -> {
+                    assertThat(unnamed.reason()).isEqualTo(Reason.AUTHORIZE_FAILED);
+                    assertThat(unnamed.getMessage()).doesNotContain("script");
+                });
     }
 
     @Test
     void completeSignIn_refusesACallbackWithoutCode() {
         OAuthClient oauth = h.node();
 
-        assertThat(catchThrowableOfType(SignInException.class,
-                () -> oauth.completeSignIn("", oauth.startSignIn().state())).reason()).isEqualTo(Reason.CODE_MISSING);
+        assertThatExceptionOfType(SignInException.class)
+                .isThrownBy(() -> oauth.completeSignIn("", oauth.startSignIn().state()))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.CODE_MISSING));
     }
 
     @Test
@@ -215,24 +222,26 @@ class SignInTest {
         String code = h.box.issueCode(USER);
         oauth.completeSignIn(code, oauth.startSignIn().state());
 
-        SignInException e = catchThrowableOfType(SignInException.class,
-                () -> oauth.completeSignIn(code, oauth.startSignIn().state()));
-
-        assertThat(e.reason()).isEqualTo(Reason.CODE_REJECTED);
-        assertThat(e.getCause()).isInstanceOf(BoxTokenException.class);
-        assertThat(((BoxTokenException) e.getCause()).error()).contains("invalid_grant");
+        assertThatExceptionOfType(SignInException.class)
+                .isThrownBy(() -> oauth.completeSignIn(code, oauth.startSignIn().state()))
+                .satisfies(e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.CODE_REJECTED);
+                    assertThat(e.getCause()).isInstanceOf(BoxTokenException.class);
+                    assertThat(((BoxTokenException) e.getCause()).error()).contains("invalid_grant");
+                });
     }
 
     @Test
     void completeSignIn_letsWrongAppCredentialsSurfaceAsATokenErrorNotAsTheUsersFault() {
         OAuthClient oauth = h.node(b -> b.clientSecret("wrong"), d -> { });
 
-        BoxTokenException e = catchThrowableOfType(BoxTokenException.class,
-                () -> oauth.completeSignIn(h.box.issueCode(USER), oauth.startSignIn().state()));
-
-        assertThat(e).isNotInstanceOf(SignInException.class);
-        assertThat(e.error()).contains("invalid_client");
-        assertThat(e.isRetryable()).isFalse();
+        assertThatExceptionOfType(BoxTokenException.class)
+                .isThrownBy(() -> oauth.completeSignIn(h.box.issueCode(USER), oauth.startSignIn().state()))
+                .isNotInstanceOf(SignInException.class)
+                .satisfies(e -> {
+                    assertThat(e.error()).contains("invalid_client");
+                    assertThat(e.isRetryable()).isFalse();
+                });
     }
 
     @Test
@@ -272,13 +281,13 @@ class SignInTest {
         String fourth = states.issue(clock.instant());
 
         assertThat(states.size()).isEqualTo(3);
-        assertThat(catchThrowableOfType(SignInException.class, () -> states.consume(first, clock.instant())).reason())
-                .isEqualTo(Reason.STATE_UNKNOWN);
+        assertThatExceptionOfType(SignInException.class).isThrownBy(() -> states.consume(first, clock.instant()))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.STATE_UNKNOWN));
 
         clock.advance(Duration.ofMinutes(11));
         states.issue(clock.instant());
         assertThat(states.size()).isEqualTo(1);
-        assertThat(catchThrowableOfType(SignInException.class, () -> states.consume(fourth, clock.instant())).reason())
-                .isEqualTo(Reason.STATE_UNKNOWN);
+        assertThatExceptionOfType(SignInException.class).isThrownBy(() -> states.consume(fourth, clock.instant()))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.STATE_UNKNOWN));
     }
 }

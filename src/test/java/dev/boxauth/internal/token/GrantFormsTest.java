@@ -3,7 +3,7 @@ package dev.boxauth.internal.token;
 import static dev.boxauth.internal.token.ScriptedEndpoint.error;
 import static dev.boxauth.internal.token.ScriptedEndpoint.ok;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.boxauth.BoxTokenException;
 import dev.boxauth.Downscope;
@@ -63,12 +63,13 @@ class GrantFormsTest {
     void ccg_invalidGrantCredentials_explainsTheThreeUsualCauses() {
         box.then(error(400, "invalid_grant", "Grant credentials are invalid"));
 
-        BoxTokenException e = catchThrowableOfType(BoxTokenException.class,
-                () -> requester.request(new CcgGrant("cid", new Secret(SECRET), Subject.enterprise("1"))));
-
-        assertThat(e.isRetryable()).isFalse();
-        assertThat(e.getMessage()).contains("client id or secret is wrong", "subject type", "App Access Only",
-                "App + Enterprise Access", "re-authorized").doesNotContain(SECRET);
+        assertThatExceptionOfType(BoxTokenException.class)
+                .isThrownBy(() -> requester.request(new CcgGrant("cid", new Secret(SECRET), Subject.enterprise("1"))))
+                .satisfies(e -> {
+                    assertThat(e.isRetryable()).isFalse();
+                    assertThat(e.getMessage()).contains("client id or secret is wrong", "subject type",
+                            "App Access Only", "App + Enterprise Access", "re-authorized").doesNotContain(SECRET);
+                });
     }
 
     @Test
@@ -112,14 +113,17 @@ class GrantFormsTest {
     void tokenExchange_invalidScope_isNotRetried_andSaysTheParentLacksAScope() {
         box.then(error(400, "invalid_scope", "The requested scope is invalid"));
 
-        BoxTokenException e = catchThrowableOfType(BoxTokenException.class,
-                () -> requester.request(new TokenExchangeGrant(PARENT, Downscope.to("item_delete"), "client id c")));
+        assertThatExceptionOfType(BoxTokenException.class)
+                .isThrownBy(() -> requester.request(new TokenExchangeGrant(PARENT, Downscope.to("item_delete"),
+                        "client id c")))
+                .satisfies(e -> {
+                    assertThat(e.isRetryable()).isFalse();
+                    assertThat(e.error()).contains("invalid_scope");
+                    assertThat(e.getMessage()).contains("parent token lacks a requested scope", "Application Scopes")
+                            .doesNotContain(PARENT);
+                });
 
         assertThat(box.forms).hasSize(1);
-        assertThat(e.isRetryable()).isFalse();
-        assertThat(e.error()).contains("invalid_scope");
-        assertThat(e.getMessage()).contains("parent token lacks a requested scope", "Application Scopes")
-                .doesNotContain(PARENT);
     }
 
     private static Map.Entry<String, String> entry(String key, String value) {

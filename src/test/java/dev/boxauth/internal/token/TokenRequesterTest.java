@@ -3,8 +3,8 @@ package dev.boxauth.internal.token;
 import static dev.boxauth.internal.token.ScriptedEndpoint.error;
 import static dev.boxauth.internal.token.ScriptedEndpoint.ok;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.boxauth.BoxAccessToken;
 import dev.boxauth.BoxTokenException;
@@ -106,11 +106,12 @@ class TokenRequesterTest {
             box.then(error(503, "unavailable", "down"));
         }
 
-        BoxTokenException e = catchThrowableOfType(BoxTokenException.class, () -> requester.request(grant));
+        assertThatExceptionOfType(BoxTokenException.class).isThrownBy(() -> requester.request(grant)).satisfies(e -> {
+            assertThat(e.isRetryable()).isTrue();
+            assertThat(e.httpStatus()).isEqualTo(503);
+        });
 
         assertThat(box.forms).hasSize(5);
-        assertThat(e.isRetryable()).isTrue();
-        assertThat(e.httpStatus()).isEqualTo(503);
     }
 
     @Test
@@ -119,10 +120,11 @@ class TokenRequesterTest {
         assertThat(requester.request(grant).value()).isEqualTo("t");
 
         box.thenThrow(new SSLHandshakeException("PKIX path building failed"));
-        BoxTokenException e = catchThrowableOfType(BoxTokenException.class, () -> requester.request(grant));
-        assertThat(e.isRetryable()).isFalse();
-        assertThat(e.httpStatus()).isZero();
-        assertThat(e.getMessage()).contains("trust store");
+        assertThatExceptionOfType(BoxTokenException.class).isThrownBy(() -> requester.request(grant)).satisfies(e -> {
+            assertThat(e.isRetryable()).isFalse();
+            assertThat(e.httpStatus()).isZero();
+            assertThat(e.getMessage()).contains("trust store");
+        });
     }
 
     @Test
@@ -158,10 +160,10 @@ class TokenRequesterTest {
                 NOW.plusSeconds(100), null);
         box.then(skew).then(skew);
 
-        BoxTokenException e = catchThrowableOfType(BoxTokenException.class, () -> requester.request(grant));
+        assertThatExceptionOfType(BoxTokenException.class).isThrownBy(() -> requester.request(grant))
+                .satisfies(e -> assertThat(e.getMessage()).contains("clock"));
 
         assertThat(box.forms).hasSize(2);
-        assertThat(e.getMessage()).contains("clock");
     }
 
     @Test
@@ -177,24 +179,25 @@ class TokenRequesterTest {
     void request_neverRetriesInvalidClient() {
         box.then(error(400, "invalid_client", "The client credentials are invalid"));
 
-        BoxTokenException e = catchThrowableOfType(BoxTokenException.class, () -> requester.request(grant));
+        assertThatExceptionOfType(BoxTokenException.class).isThrownBy(() -> requester.request(grant)).satisfies(e -> {
+            assertThat(e.isRetryable()).isFalse();
+            assertThat(e.error()).contains("invalid_client");
+            assertThat(e.errorDescription()).contains("The client credentials are invalid");
+            assertThat(e.httpStatus()).isEqualTo(400);
+            assertThat(e.getMessage()).contains("client id abc", "box.auth.client-secret");
+        });
 
         assertThat(box.forms).hasSize(1);
-        assertThat(e.isRetryable()).isFalse();
-        assertThat(e.error()).contains("invalid_client");
-        assertThat(e.errorDescription()).contains("The client credentials are invalid");
-        assertThat(e.httpStatus()).isEqualTo(400);
-        assertThat(e.getMessage()).contains("client id abc", "box.auth.client-secret");
     }
 
     @Test
     void request_saysTheAdminMustAuthorizeTheAppOnUnauthorizedClient() {
         box.then(error(400, "unauthorized_client", "This app is not authorized by the enterprise admin"));
 
-        BoxTokenException e = catchThrowableOfType(BoxTokenException.class, () -> requester.request(grant));
+        assertThatExceptionOfType(BoxTokenException.class).isThrownBy(() -> requester.request(grant))
+                .satisfies(e -> assertThat(e.getMessage()).contains("admin must authorize", "Authorization"));
 
         assertThat(box.forms).hasSize(1);
-        assertThat(e.getMessage()).contains("admin must authorize", "Authorization");
     }
 
     @Test
@@ -212,20 +215,22 @@ class TokenRequesterTest {
     private void assertFatal(String error, String description, String advice) {
         box.then(error(400, error, description));
         int before = box.forms.size();
-        BoxTokenException e = catchThrowableOfType(BoxTokenException.class, () -> requester.request(grant));
+        assertThatExceptionOfType(BoxTokenException.class).as(description).isThrownBy(() -> requester.request(grant))
+                .satisfies(e -> {
+                    assertThat(e.isRetryable()).isFalse();
+                    assertThat(e.getMessage()).contains(advice);
+                });
         assertThat(box.forms).hasSize(before + 1);
-        assertThat(e.isRetryable()).isFalse();
-        assertThat(e.getMessage()).contains(advice);
     }
 
     @Test
     void request_neverPutsTheResponseBodyOrTheFormIntoTheMessage() {
         box.then(new TokenHttpResponse(404, "<html>secret-bearing page " + SECRET + "</html>", null, null));
 
-        BoxTokenException e = catchThrowableOfType(BoxTokenException.class, () -> requester.request(grant));
-
-        assertThat(e.getMessage()).doesNotContain(SECRET).doesNotContain("html").contains("box.auth.token-url");
-        assertThat(e.error()).isEmpty();
+        assertThatExceptionOfType(BoxTokenException.class).isThrownBy(() -> requester.request(grant)).satisfies(e -> {
+            assertThat(e.getMessage()).doesNotContain(SECRET).doesNotContain("html").contains("box.auth.token-url");
+            assertThat(e.error()).isEmpty();
+        });
     }
 
     @Test
@@ -275,7 +280,7 @@ class TokenRequesterTest {
             box.then(new TokenHttpResponse(429, "{}", null, "0.6"));
         }
 
-        catchThrowableOfType(BoxTokenException.class, () -> patient.request(grant));
+        assertThatExceptionOfType(BoxTokenException.class).isThrownBy(() -> patient.request(grant));
 
         assertThat(sleeps).containsExactly(Duration.ofMillis(600));
         assertThat(box.forms).hasSize(2);
@@ -288,7 +293,7 @@ class TokenRequesterTest {
         }, RETRIES);
         box.thenThrow(new IOException("reset"));
 
-        catchThrowableOfType(BoxTokenException.class, () -> interrupted.request(grant));
+        assertThatExceptionOfType(BoxTokenException.class).isThrownBy(() -> interrupted.request(grant));
 
         assertThat(Thread.interrupted()).isTrue();
     }

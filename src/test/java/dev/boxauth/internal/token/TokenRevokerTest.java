@@ -2,7 +2,7 @@ package dev.boxauth.internal.token;
 
 import static dev.boxauth.internal.token.ScriptedEndpoint.error;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.boxauth.BoxTokenException;
 import dev.boxauth.internal.Secret;
@@ -32,36 +32,41 @@ class TokenRevokerTest {
     void revoke_refused_isABoxTokenExceptionWithBoxsError_butNeitherSecretNorToken() {
         box.then(error(400, "invalid_client", "The client credentials are invalid"));
 
-        BoxTokenException e = catchThrowableOfType(BoxTokenException.class, () -> revoker.revoke(TOKEN, "client id cid"));
+        assertThatExceptionOfType(BoxTokenException.class).isThrownBy(() -> revoker.revoke(TOKEN, "client id cid"))
+                .satisfies(e -> {
+                    assertThat(e.error()).contains("invalid_client");
+                    assertThat(e.httpStatus()).isEqualTo(400);
+                    assertThat(e.isRetryable()).isFalse();
+                    assertThat(e.getMessage()).startsWith("Box did not revoke the token for client id cid: HTTP 400")
+                            .contains("box.auth.client-secret").doesNotContain(SECRET).doesNotContain(TOKEN);
+                });
 
         assertThat(box.forms).hasSize(1);
-        assertThat(e.error()).contains("invalid_client");
-        assertThat(e.httpStatus()).isEqualTo(400);
-        assertThat(e.isRetryable()).isFalse();
-        assertThat(e.getMessage()).startsWith("Box did not revoke the token for client id cid: HTTP 400")
-                .contains("box.auth.client-secret").doesNotContain(SECRET).doesNotContain(TOKEN);
     }
 
     @Test
     void revoke_serverErrorsAndUnreachableBox_areRetryable_andNotRetriedHere() {
         box.then(error(503, "unavailable", "down")).thenThrow(new ConnectException("Connection refused"));
 
-        BoxTokenException down = catchThrowableOfType(BoxTokenException.class, () -> revoker.revoke(TOKEN, "c"));
-        BoxTokenException unreachable = catchThrowableOfType(BoxTokenException.class, () -> revoker.revoke(TOKEN, "c"));
+        assertThatExceptionOfType(BoxTokenException.class).isThrownBy(() -> revoker.revoke(TOKEN, "c"))
+                .satisfies(down -> assertThat(down.isRetryable()).isTrue());
+        assertThatExceptionOfType(BoxTokenException.class).isThrownBy(() -> revoker.revoke(TOKEN, "c"))
+                .satisfies(unreachable -> {
+                    assertThat(unreachable.isRetryable()).isTrue();
+                    assertThat(unreachable.httpStatus()).isZero();
+                    assertThat(unreachable.getMessage()).contains("revoke endpoint", "box.auth.revoke-url")
+                            .doesNotContain(TOKEN);
+                });
 
         assertThat(box.forms).hasSize(2);
-        assertThat(down.isRetryable()).isTrue();
-        assertThat(unreachable.isRetryable()).isTrue();
-        assertThat(unreachable.httpStatus()).isZero();
-        assertThat(unreachable.getMessage()).contains("revoke endpoint", "box.auth.revoke-url").doesNotContain(TOKEN);
     }
 
     @Test
     void revoke_aNonBoxAnswer_pointsAtTheRevokeUrl_withoutQuotingIt() {
         box.then(new TokenHttpResponse(404, "<html>" + TOKEN + "</html>", null, null));
 
-        BoxTokenException e = catchThrowableOfType(BoxTokenException.class, () -> revoker.revoke(TOKEN, "c"));
-
-        assertThat(e.getMessage()).contains("box.auth.revoke-url").doesNotContain(TOKEN).doesNotContain("html");
+        assertThatExceptionOfType(BoxTokenException.class).isThrownBy(() -> revoker.revoke(TOKEN, "c"))
+                .satisfies(e -> assertThat(e.getMessage()).contains("box.auth.revoke-url").doesNotContain(TOKEN)
+                        .doesNotContain("html"));
     }
 }
