@@ -275,6 +275,29 @@ class RefreshTest {
     }
 
     @Test
+    void aRefreshThatHangs_freesItsCallersAtTheTotalTimeoutPlusASecond_andTheNextCallWaitsNoLonger() {
+        OAuthClient bounded = h.node(b -> b.totalTimeout(Duration.ofMillis(200)).executor(
+                command -> new Thread(command, "test-refresh").start()), d -> { });
+        h.storedPair(USER);
+        BoxTokenProvider provider = bounded.forUser(USER);
+        provider.accessToken();
+        h.clock.advance(PAST_EXPIRY);
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        h.box.thenRefresh(holdBeforeProcessing(arrived, release));
+        try {
+            assertThatExceptionOfType(BoxTokenException.class).isThrownBy(provider::accessToken)
+                    .satisfies(e -> {
+                        assertThat(e.isRetryable()).isTrue();
+                        assertThat(e.getMessage()).contains("did not finish within maxWait (PT1.2S)");
+                    });
+            assertThat(arrived.getCount()).isZero();
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void aSlowRefreshWhoseLeaseWasTakenOver_stillStoresItsPairAsTheSuccessor() {
         BoxTokenProvider provider = expiredProvider();
         CountDownLatch arrived = new CountDownLatch(1);
