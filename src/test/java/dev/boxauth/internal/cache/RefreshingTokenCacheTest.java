@@ -98,6 +98,7 @@ class RefreshingTokenCacheTest {
         executor.rejectFromNowOn(true); // keeps the STALE refresh from being queued
         try (CapturedLog log = new CapturedLog()) {
             assertThat(cache.accessToken()).isEqualTo("token-1");
+            assertThat(log.text()).contains("could not start: the executor rejected it");
         }
 
         clock.set(EXPIRED_AT);
