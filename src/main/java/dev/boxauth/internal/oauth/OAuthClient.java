@@ -1,29 +1,29 @@
 package dev.boxauth.internal.oauth;
 
-import dev.boxauth.Downscope;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
 import dev.boxauth.BoxAuthException;
 import dev.boxauth.BoxTokenException;
 import dev.boxauth.BoxTokenProvider;
+import dev.boxauth.Downscope;
 import dev.boxauth.internal.RefreshThreads;
 import dev.boxauth.internal.Secret;
-import dev.boxauth.internal.http.BoxHttpClient;
-import dev.boxauth.internal.token.TokenRevoker;
 import dev.boxauth.internal.cache.RefreshingTokenCache;
+import dev.boxauth.internal.grant.TokenExchangeGrant;
+import dev.boxauth.internal.http.BoxHttpClient;
 import dev.boxauth.internal.token.RetryPolicy;
 import dev.boxauth.internal.token.Sleeper;
-import dev.boxauth.internal.grant.TokenExchangeGrant;
 import dev.boxauth.internal.token.TokenRequester;
 import dev.boxauth.internal.token.TokenResponse;
+import dev.boxauth.internal.token.TokenRevoker;
 import dev.boxauth.oauth.BoxOAuth;
 import dev.boxauth.oauth.BoxOAuthConfig;
 import dev.boxauth.oauth.BoxTokenStore;
 import dev.boxauth.oauth.NotSignedInException;
 import dev.boxauth.oauth.SignIn;
-import dev.boxauth.oauth.SignInException;
 import dev.boxauth.oauth.SignInException.Reason;
+import dev.boxauth.oauth.SignInException;
 import dev.boxauth.oauth.SignedIn;
 import dev.boxauth.oauth.StoredTokens;
 import java.io.IOException;
@@ -108,9 +108,9 @@ public final class OAuthClient implements BoxOAuth {
         this.states = new SignInStates(random, config.signInTimeout(), MAX_PENDING_SIGN_INS);
         this.ownedExecutor = config.executor().isPresent() ? null : RefreshThreads.newPool("box-auth-oauth-refresh");
         this.executor = config.executor().orElse(ownedExecutor);
-        // A refresh that goes on after that (retries, another instance's lease) still lands in the cache and
-        // the store, and callers that gave up get a retryable BoxTokenException.
-        this.maxWait = codeExchange.callerWait();
+        // A refresh that goes on after that (UserTokens' retries, another instance's lease) still lands in the
+        // cache and the store, and callers that gave up get a retryable BoxTokenException.
+        this.maxWait = refresh.callerWait();
     }
 
     /** Over HTTPS to the configured URLs. */
@@ -312,7 +312,7 @@ public final class OAuthClient implements BoxOAuth {
         try {
             revoker.revoke(token.reveal(), "a user of client id " + config.clientId());
         } catch (BoxTokenException e) {
-            LOG.log(WARNING, () -> "Cannot revoke a token of client id " + config.clientId() + ": " + e.getMessage());
+            LOG.log(WARNING, () -> "Cannot revoke a token: " + e.getMessage());
         }
     }
 
