@@ -391,8 +391,9 @@ public final class BoxEmulator implements AutoCloseable {
 
     /**
      * Failures of one kind, zero for a kind not seen. Token endpoint: {@code invalid_client},
-     * {@code unauthorized_client}, {@code unsupported_grant_type}, {@code invalid_request},
-     * {@code server_error}, {@code rate_limited}; JWT: {@code kid}, {@code signature}, {@code iss},
+     * {@code unauthorized_client}, {@code grant_unauthorized} (a grant of another authentication method than
+     * the app's), {@code unsupported_grant_type} ({@code grant_type} missing or unknown),
+     * {@code invalid_request}, {@code server_error}, {@code rate_limited}; JWT: {@code kid}, {@code signature}, {@code iss},
      * {@code aud}, {@code exp}, {@code jti}, {@code sub}, {@code user_tokens_disabled}; client credentials:
      * {@code ccg_credentials}, {@code ccg_unauthorized}, {@code ccg_subject}; authorization code:
      * {@code code_invalid}, {@code code_reused}, {@code code_expired}, {@code code_redirect_uri}; refresh:

@@ -29,7 +29,7 @@ public final class RevokeEndpoint {
         }
         AppRegistration app = directory.app(form.get("client_id"));
         if (app == null || !app.secretMatches(form.get("client_secret"))) {
-            return reject("revoke_client", "invalid_client", "The client credentials are invalid");
+            return reject("revoke_client", "invalid_client", ClientAuthentication.INVALID_CLIENT);
         }
         String token = form.get("token");
         if (token == null || token.isEmpty()) {

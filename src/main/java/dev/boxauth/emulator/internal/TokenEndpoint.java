@@ -8,6 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TokenEndpoint {
 
+    /** Box's answer when {@code grant_type} is missing or names no grant it knows. */
+    static final String INVALID_GRANT_TYPE = "Invalid grant_type parameter or parameter missing.";
+
     private final Counters counters;
     private final FaultSchedule faults;
     private final Map<String, GrantHandler> grants = new ConcurrentHashMap<>();
@@ -57,8 +60,7 @@ public final class TokenEndpoint {
         String grantType = form.get("grant_type");
         GrantHandler grant = grantType == null ? null : grants.get(grantType);
         if (grant == null) {
-            throw new GrantRejected("unsupported_grant_type", "unsupported_grant_type",
-                    "The authorization grant type is not supported by the authorization server.");
+            throw new GrantRejected("unsupported_grant_type", "invalid_request", INVALID_GRANT_TYPE);
         }
         return grant;
     }
