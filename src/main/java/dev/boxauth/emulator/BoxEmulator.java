@@ -1,6 +1,7 @@
 package dev.boxauth.emulator;
 
 import dev.boxauth.emulator.internal.ApiEndpoint;
+import dev.boxauth.emulator.internal.ApiErrors;
 import dev.boxauth.emulator.internal.AppRegistration;
 import dev.boxauth.emulator.internal.AuthorizationCodeGrant;
 import dev.boxauth.emulator.internal.AuthorizationCodes;
@@ -12,6 +13,7 @@ import dev.boxauth.emulator.internal.Directory;
 import dev.boxauth.emulator.internal.EmulatorClock;
 import dev.boxauth.emulator.internal.EmulatorRoutes;
 import dev.boxauth.emulator.internal.FaultSchedule;
+import dev.boxauth.emulator.internal.Faults;
 import dev.boxauth.emulator.internal.HttpServer;
 import dev.boxauth.emulator.internal.JtiLedger;
 import dev.boxauth.emulator.internal.JwtBearerGrant;
@@ -43,12 +45,13 @@ import javax.net.ssl.SSLContext;
  * An offline stand-in for Box's authentication, listening on 127.0.0.1: the token endpoint
  * ({@code POST /oauth2/token}) with the JWT, Client Credentials, authorization code, refresh and token
  * exchange grants; revocation ({@code POST /oauth2/revoke}); the OAuth 2.0 authorize page
- * ({@code /api/oauth2/authorize}); and {@code GET /2.0/users/me}, with {@code As-User}. It enforces
- * Box's rules and answers with Box's error codes and texts, so clients can be tested against it over
- * real HTTP.
+ * ({@code /api/oauth2/authorize}); and {@code GET /2.0/users/me} and {@code GET /2.0/users/{id}}, with
+ * {@code As-User}. It enforces Box's rules and answers with Box's error codes and texts (OAuth 2.0 errors
+ * from the token endpoint, client error JSON with request ids from the API), so clients, Box's own SDKs
+ * among them, can be tested against it over real HTTP or HTTPS.
  *
- * <p>Knobs change its behaviour (token lifetime, clock offset, scripted failures, latency,
- * revocation); counters tell what it saw. All methods are thread-safe. Every instance is
+ * <p>Knobs change its behaviour (token lifetime, clock offset, scripted failures of the token endpoint and
+ * of the API, latency, revocation); counters tell what it saw. All methods are thread-safe. Every instance is
  * independent: no state is shared between emulators.
  *
  * <pre>{@code
@@ -68,7 +71,9 @@ public final class BoxEmulator implements AutoCloseable {
     private final EmulatorClock clock;
     private final RandomIds random = new RandomIds();
     private final Counters counters = new Counters();
-    private final FaultSchedule faults = new FaultSchedule();
+    private final ApiErrors apiErrors = new ApiErrors(random);
+    private final FaultSchedule tokenFaults = new FaultSchedule();
+    private final FaultSchedule apiFaults = new FaultSchedule();
     private final Directory directory = new Directory(random);
     private final TokenIssuer issuer;
     private final RefreshTokens refreshTokens;
@@ -82,15 +87,15 @@ public final class BoxEmulator implements AutoCloseable {
         refreshTokens = new RefreshTokens(issuer, clock, random);
         baseUrl = URI.create(scheme + "://127.0.0.1:" + socket.getLocalPort());
         AuthorizationCodes codes = new AuthorizationCodes(clock, random);
-        TokenEndpoint tokens = new TokenEndpoint(counters, faults);
+        TokenEndpoint tokens = new TokenEndpoint(counters, tokenFaults, apiErrors);
         tokens.register(new JwtBearerGrant(directory, issuer, clock, new JtiLedger()));
         tokens.register(new ClientCredentialsGrant(directory, issuer));
         tokens.register(new AuthorizationCodeGrant(directory, codes, refreshTokens));
         tokens.register(new RefreshTokenGrant(directory, refreshTokens, counters));
         tokens.register(new TokenExchangeGrant(issuer, counters, List.of(apiUrl(), BOX_API_URL)));
-        routes = new EmulatorRoutes(tokens, new RevokeEndpoint(directory, refreshTokens, counters),
+        routes = new EmulatorRoutes(tokens, new RevokeEndpoint(directory, refreshTokens, counters, apiErrors),
                 new AuthorizeEndpoint(directory, codes, counters, random),
-                new ApiEndpoint(issuer, directory, counters));
+                new ApiEndpoint(issuer, directory, counters, apiFaults, apiErrors), apiErrors);
         server = new HttpServer(socket, routes, clock::now, counters.connectionsAccepted::incrementAndGet,
                 HttpServer.DEFAULT_IDLE_TIMEOUT);
     }
@@ -282,26 +287,70 @@ public final class BoxEmulator implements AutoCloseable {
     }
 
     /**
-     * Makes the next {@code count} token requests fail with {@code status} and Box's JSON error shape
-     * ({@code {"type":"error","status":503,"code":"unavailable",…}}), before any check. Scripted
-     * failures (with {@link #rateLimitNextTokenRequests}) are answered in the order they were added.
+     * A fault knob's {@code count} that means every request until {@link #clearFaults()}, rather than a
+     * number of them.
+     */
+    public static final int UNTIL_CLEARED = FaultSchedule.UNTIL_CLEARED;
+
+    /**
+     * Makes the next {@code count} token requests fail with {@code status} and Box's client error JSON
+     * ({@code {"type":"error","status":503,"code":"unavailable",…,"request_id":…}} and a
+     * {@code BOX-REQUEST-ID} header), before any check. Token-endpoint faults (this one and
+     * {@link #rateLimitNextTokenRequests}) are answered in the order they were added; each counts as an
+     * error of its kind ({@code server_error} here).
      *
+     * @param count how many requests, or {@link #UNTIL_CLEARED}
      * @throws IllegalArgumentException if {@code status} is not 500 to 599, or {@code count} is negative
      */
     public void failNextTokenRequests(int count, int status) {
-        faults.serverErrors(count, status);
+        tokenFaults.add(count, "server_error", Faults.serverError(apiErrors, status));
     }
 
     /**
-     * Makes the next {@code count} token requests fail with 429 {@code rate_limit_exceeded}, before any
-     * check, in the order scripted failures were added.
+     * Makes the next {@code count} token requests fail with 429 {@code rate_limit_exceeded} in Box's client
+     * error JSON, before any check, in the order token-endpoint faults were added (error kind
+     * {@code rate_limited}).
      *
+     * @param count how many requests, or {@link #UNTIL_CLEARED}
      * @param retryAfter the {@code Retry-After} value, sent verbatim (such as {@code "1"} or
      *     {@code "0.2"}), or {@code null} to send no {@code Retry-After}
      * @throws IllegalArgumentException if {@code count} is negative
      */
     public void rateLimitNextTokenRequests(int count, String retryAfter) {
-        faults.rateLimits(count, retryAfter);
+        tokenFaults.add(count, "rate_limited", Faults.rateLimited(apiErrors, retryAfter));
+    }
+
+    /**
+     * Makes the next {@code count} API requests (under {@code /2.0/}) fail with {@code status} and Box's
+     * client error JSON, before authentication, as Box's front ends answer an outage. API faults are
+     * answered in the order they were added; error kind {@code api_server_error}.
+     *
+     * @param count how many requests, or {@link #UNTIL_CLEARED}
+     * @throws IllegalArgumentException if {@code status} is not 500 to 599, or {@code count} is negative
+     */
+    public void failNextApiRequests(int count, int status) {
+        apiFaults.add(count, "api_server_error", Faults.serverError(apiErrors, status));
+    }
+
+    /**
+     * Makes the next {@code count} API requests fail with 429 {@code rate_limit_exceeded}, before
+     * authentication, in the order API faults were added; error kind {@code api_rate_limited}.
+     *
+     * @param count how many requests, or {@link #UNTIL_CLEARED}
+     * @param retryAfter the {@code Retry-After} value, sent verbatim, or {@code null} to send none
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
+    public void rateLimitNextApiRequests(int count, String retryAfter) {
+        apiFaults.add(count, "api_rate_limited", Faults.rateLimited(apiErrors, retryAfter));
+    }
+
+    /**
+     * Cancels every scripted fault not yet answered, of the token endpoint and of the API, including those
+     * scheduled {@link #UNTIL_CLEARED}. Other knobs (latency, lifetime, clock) are kept.
+     */
+    public void clearFaults() {
+        tokenFaults.clear();
+        apiFaults.clear();
     }
 
     /**
@@ -401,7 +450,8 @@ public final class BoxEmulator implements AutoCloseable {
      * {@code exchange_request}, {@code exchange_subject_token}, {@code exchange_scope},
      * {@code exchange_resource}. Revocation: {@code revoke_client}, {@code revoke_request}. Authorize page:
      * {@code authorize_request}, {@code authorize_client}, {@code authorize_redirect_uri},
-     * {@code authorize_response_type}, {@code authorize_scope}.
+     * {@code authorize_response_type}, {@code authorize_scope}. API faults: {@code api_server_error},
+     * {@code api_rate_limited}.
      */
     public int errors(String kind) {
         return counters.errors(kind);

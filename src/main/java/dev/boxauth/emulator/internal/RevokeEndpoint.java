@@ -10,16 +10,18 @@ public final class RevokeEndpoint {
     private final Directory directory;
     private final RefreshTokens pairs;
     private final Counters counters;
+    private final ApiErrors errors;
 
-    public RevokeEndpoint(Directory directory, RefreshTokens pairs, Counters counters) {
+    public RevokeEndpoint(Directory directory, RefreshTokens pairs, Counters counters, ApiErrors errors) {
         this.directory = directory;
         this.pairs = pairs;
         this.counters = counters;
+        this.errors = errors;
     }
 
     HttpResponse handle(HttpRequest request) {
         if (!"POST".equals(request.method())) {
-            return BoxErrors.api(405, "method_not_allowed", "Method Not Allowed").withHeader("Allow", "POST");
+            return errors.api(405, "method_not_allowed", "Method Not Allowed").withHeader("Allow", "POST");
         }
         Form form;
         try {

@@ -13,11 +13,13 @@ public final class TokenEndpoint {
 
     private final Counters counters;
     private final FaultSchedule faults;
+    private final ApiErrors errors;
     private final Map<String, GrantHandler> grants = new ConcurrentHashMap<>();
 
-    public TokenEndpoint(Counters counters, FaultSchedule faults) {
+    public TokenEndpoint(Counters counters, FaultSchedule faults, ApiErrors errors) {
         this.counters = counters;
         this.faults = faults;
+        this.errors = errors;
     }
 
     /** Adds a grant; the endpoint answers its {@code grant_type} from now on. */
@@ -27,7 +29,7 @@ public final class TokenEndpoint {
 
     HttpResponse handle(HttpRequest request) {
         if (!"POST".equals(request.method())) {
-            return BoxErrors.api(405, "method_not_allowed", "Method Not Allowed").withHeader("Allow", "POST");
+            return errors.api(405, "method_not_allowed", "Method Not Allowed").withHeader("Allow", "POST");
         }
         counters.tokenRequests.incrementAndGet();
         if (request.headers().first("As-User") != null) {
@@ -38,10 +40,10 @@ public final class TokenEndpoint {
             // Counted before scripted faults, like the total: a 429 still was a request of that grant.
             counters.grantType(form.get("grant_type"));
         }
-        HttpResponse fault = faults.next();
+        FaultSchedule.Scheduled fault = faults.next();
         if (fault != null) {
-            counters.error(fault.status() == 429 ? "rate_limited" : "server_error");
-            return fault;
+            counters.error(fault.kind());
+            return fault.reply();
         }
         try {
             if (form == null) {
