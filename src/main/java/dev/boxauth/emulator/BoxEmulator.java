@@ -51,8 +51,8 @@ import javax.net.ssl.SSLContext;
  * among them, can be tested against it over real HTTP or HTTPS.
  *
  * <p>Knobs change its behaviour (token lifetime, clock offset, scripted failures of the token endpoint and
- * of the API, latency, revocation); counters tell what it saw. All methods are thread-safe. Every instance is
- * independent: no state is shared between emulators.
+ * of the API, broken responses, latency, revocation); counters tell what it saw. All methods are
+ * thread-safe. Every instance is independent: no state is shared between emulators.
  *
  * <pre>{@code
  * try (BoxEmulator box = BoxEmulator.start()) {
@@ -295,9 +295,9 @@ public final class BoxEmulator implements AutoCloseable {
     /**
      * Makes the next {@code count} token requests fail with {@code status} and Box's client error JSON
      * ({@code {"type":"error","status":503,"code":"unavailable",…,"request_id":…}} and a
-     * {@code BOX-REQUEST-ID} header), before any check. Token-endpoint faults (this one and
-     * {@link #rateLimitNextTokenRequests}) are answered in the order they were added; each counts as an
-     * error of its kind ({@code server_error} here).
+     * {@code BOX-REQUEST-ID} header), before any check. Token-endpoint faults (this one,
+     * {@link #rateLimitNextTokenRequests} and the knobs that break the response) are answered in the order
+     * they were added; each counts as an error of its kind ({@code server_error} here).
      *
      * @param count how many requests, or {@link #UNTIL_CLEARED}
      * @throws IllegalArgumentException if {@code status} is not 500 to 599, or {@code count} is negative
@@ -318,6 +318,83 @@ public final class BoxEmulator implements AutoCloseable {
      */
     public void rateLimitNextTokenRequests(int count, String retryAfter) {
         tokenFaults.add(count, "rate_limited", Faults.rateLimited(apiErrors, retryAfter));
+    }
+
+    /**
+     * Makes the next {@code count} token requests get the status line and header fields of a 200, with a
+     * {@code Content-Length} and {@code Connection: close}, and then no body: the connection stays open,
+     * silent, until {@link #clearFaults()} or {@link #close()}, which close it. For clients' read timeouts.
+     * In the order token-endpoint faults were added; error kind {@code stalled_body}.
+     *
+     * @param count how many requests, or {@link #UNTIL_CLEARED}
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
+    public void stallNextTokenResponses(int count) {
+        tokenFaults.add(count, "stalled_body", Faults.stalledBody(random));
+    }
+
+    /**
+     * Makes the next {@code count} token requests get no answer at all: the request is read, and the
+     * connection stays open without a byte sent until {@link #clearFaults()} or {@link #close()}, which
+     * close it. For clients' response timeouts. In the order token-endpoint faults were added; error kind
+     * {@code no_answer}.
+     *
+     * @param count how many requests, or {@link #UNTIL_CLEARED}
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
+    public void ignoreNextTokenRequests(int count) {
+        tokenFaults.add(count, "no_answer", Faults.noAnswer());
+    }
+
+    /**
+     * Waits until at least {@code count} token requests are held open by {@link #stallNextTokenResponses} or
+     * {@link #ignoreNextTokenRequests} (a stalled one has had its head sent), so that a test knows its client
+     * is now waiting on them, without sleeping. Requests released by {@link #clearFaults()} no longer count.
+     *
+     * @return whether that many were held before {@code timeout} passed
+     * @throws InterruptedException if the calling thread is interrupted while waiting
+     */
+    public boolean awaitHeldTokenRequests(int count, Duration timeout) throws InterruptedException {
+        return tokenFaults.awaitHeld(count, Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /**
+     * Makes the next {@code count} token requests get a 200 with {@code Content-Type: application/json} and
+     * a correctly framed body that is not JSON (an object that never closes). No token is issued. In the
+     * order token-endpoint faults were added; error kind {@code malformed_json}.
+     *
+     * @param count how many requests, or {@link #UNTIL_CLEARED}
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
+    public void malformNextTokenResponses(int count) {
+        tokenFaults.add(count, "malformed_json", Faults.malformedJson(random));
+    }
+
+    /**
+     * Makes the next {@code count} token requests get a 200 whose {@code Content-Length} announces a whole
+     * token response, of which only the first half is sent before the connection is closed. In the order
+     * token-endpoint faults were added; error kind {@code truncated_body}.
+     *
+     * @param count how many requests, or {@link #UNTIL_CLEARED}
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
+    public void truncateNextTokenResponses(int count) {
+        tokenFaults.add(count, "truncated_body", Faults.truncatedBody(random));
+    }
+
+    /**
+     * Makes the next {@code count} token requests get a 200 with a valid JSON token object of exactly
+     * {@code bodyBytes} bytes (announced in {@code Content-Length}), padded by one long string member and
+     * streamed from a small buffer, so that even gigabytes cost the emulator no memory; then the connection
+     * closes. Its access token was never issued. For clients' response size limits. In the order
+     * token-endpoint faults were added; error kind {@code oversized_body}.
+     *
+     * @param count how many requests, or {@link #UNTIL_CLEARED}
+     * @param bodyBytes the body's size, such as {@code 10 * 1024 * 1024}; at least 128
+     * @throws IllegalArgumentException if {@code count} is negative or {@code bodyBytes} is less than 128
+     */
+    public void oversizeNextTokenResponses(int count, long bodyBytes) {
+        tokenFaults.add(count, "oversized_body", Faults.oversizedBody(random, bodyBytes));
     }
 
     /**
@@ -346,7 +423,8 @@ public final class BoxEmulator implements AutoCloseable {
 
     /**
      * Cancels every scripted fault not yet answered, of the token endpoint and of the API, including those
-     * scheduled {@link #UNTIL_CLEARED}. Other knobs (latency, lifetime, clock) are kept.
+     * scheduled {@link #UNTIL_CLEARED}, and closes the connections that stalled or unanswered requests hold.
+     * Other knobs (latency, lifetime, clock) are kept.
      */
     public void clearFaults() {
         tokenFaults.clear();
@@ -442,7 +520,9 @@ public final class BoxEmulator implements AutoCloseable {
      * Failures of one kind, zero for a kind not seen. Token endpoint: {@code invalid_client},
      * {@code unauthorized_client}, {@code grant_unauthorized} (a grant of another authentication method than
      * the app's), {@code unsupported_grant_type} ({@code grant_type} missing or unknown),
-     * {@code invalid_request}, {@code server_error}, {@code rate_limited}; JWT: {@code kid}, {@code signature}, {@code iss},
+     * {@code invalid_request}; its scripted faults: {@code server_error}, {@code rate_limited},
+     * {@code stalled_body}, {@code no_answer}, {@code malformed_json}, {@code truncated_body},
+     * {@code oversized_body}; JWT: {@code kid}, {@code signature}, {@code iss},
      * {@code aud}, {@code exp}, {@code jti}, {@code sub}, {@code user_tokens_disabled}; client credentials:
      * {@code ccg_credentials}, {@code ccg_unauthorized}, {@code ccg_subject}; authorization code:
      * {@code code_invalid}, {@code code_reused}, {@code code_expired}, {@code code_redirect_uri}; refresh:
@@ -492,9 +572,15 @@ public final class BoxEmulator implements AutoCloseable {
         counters.reset();
     }
 
-    /** Stops accepting connections and closes open ones. Idempotent. */
+    /**
+     * Stops accepting connections and closes open ones, including those that stalled or unanswered
+     * requests hold, without waiting for them. Idempotent.
+     */
     @Override
     public void close() {
+        // Released first, so that no connection thread is still waiting when the server stops its threads.
+        tokenFaults.close();
+        apiFaults.close();
         server.close();
     }
 

@@ -34,7 +34,7 @@ public final class ApiEndpoint {
         this.errors = errors;
     }
 
-    HttpResponse handle(HttpRequest request) {
+    Reply handle(HttpRequest request) {
         counters.apiRequests.incrementAndGet();
         String asUser = request.headers().first("As-User");
         counters.apiAsUser(asUser);

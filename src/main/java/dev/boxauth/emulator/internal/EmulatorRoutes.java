@@ -34,7 +34,7 @@ public final class EmulatorRoutes implements HttpHandler {
     }
 
     @Override
-    public HttpResponse handle(HttpRequest request) throws InterruptedException {
+    public Reply handle(HttpRequest request) throws InterruptedException {
         Duration delay = latency;
         if (!delay.isZero()) {
             // Sleeping here holds only this connection's thread, as a slow server would.

@@ -27,7 +27,7 @@ public final class TokenEndpoint {
         grants.put(grant.grantType(), grant);
     }
 
-    HttpResponse handle(HttpRequest request) {
+    Reply handle(HttpRequest request) {
         if (!"POST".equals(request.method())) {
             return errors.api(405, "method_not_allowed", "Method Not Allowed").withHeader("Allow", "POST");
         }
