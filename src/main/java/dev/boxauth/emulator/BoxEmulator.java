@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * An offline stand-in for Box's authentication, listening on 127.0.0.1: the token endpoint
@@ -156,6 +157,16 @@ public final class BoxEmulator implements AutoCloseable {
      */
     public static SSLContext clientSslContext() {
         return TlsMaterial.clientContext();
+    }
+
+    /**
+     * A new trust manager that trusts only the emulator's test certificate, the one inside
+     * {@link #clientSslContext()}, for clients that take a trust manager rather than a context: OkHttp's
+     * {@code sslSocketFactory(factory, trustManager)}, and so Box's Java SDK
+     * ({@code BoxAPIConnection.configureSslCertificatesValidation}). Not a trust-all manager.
+     */
+    public static X509TrustManager clientTrustManager() {
+        return TlsMaterial.clientTrustManager();
     }
 
     private static InetAddress loopback() throws IOException {

@@ -59,7 +59,8 @@ public final class TokenExchangeGrant implements GrantHandler {
             throw new GrantRejected("exchange_scope", "invalid_scope",
                     "The requested scope is invalid, unknown, or exceeds the scope of the subject_token");
         }
-        Map<String, Object> object = resource != null ? item(resource) : sharedLink != null ? sharedItem(sharedLink) : null;
+        Map<String, Object> object = resource != null ? item(resource)
+                : sharedLink != null ? sharedItem(sharedLink) : null;
         List<Map<String, Object>> restrictedTo = new ArrayList<>();
         if (object != null) {
             for (String scope : scopes) {
