@@ -1,6 +1,7 @@
 package dev.boxauth.emulator;
 
 import dev.boxauth.emulator.internal.ApiEndpoint;
+import dev.boxauth.emulator.internal.ApiErrors;
 import dev.boxauth.emulator.internal.AppRegistration;
 import dev.boxauth.emulator.internal.AuthorizationCodeGrant;
 import dev.boxauth.emulator.internal.AuthorizationCodes;
@@ -12,6 +13,7 @@ import dev.boxauth.emulator.internal.Directory;
 import dev.boxauth.emulator.internal.EmulatorClock;
 import dev.boxauth.emulator.internal.EmulatorRoutes;
 import dev.boxauth.emulator.internal.FaultSchedule;
+import dev.boxauth.emulator.internal.Faults;
 import dev.boxauth.emulator.internal.HttpServer;
 import dev.boxauth.emulator.internal.JtiLedger;
 import dev.boxauth.emulator.internal.JwtBearerGrant;
@@ -38,18 +40,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * An offline stand-in for Box's authentication, listening on 127.0.0.1: the token endpoint
  * ({@code POST /oauth2/token}) with the JWT, Client Credentials, authorization code, refresh and token
  * exchange grants; revocation ({@code POST /oauth2/revoke}); the OAuth 2.0 authorize page
- * ({@code /api/oauth2/authorize}); and {@code GET /2.0/users/me}, with {@code As-User}. It enforces
- * Box's rules and answers with Box's error codes and texts, so clients can be tested against it over
- * real HTTP.
+ * ({@code /api/oauth2/authorize}); and {@code GET /2.0/users/me} and {@code GET /2.0/users/{id}}, with
+ * {@code As-User}. It enforces Box's rules and answers with Box's error codes and texts (OAuth 2.0 errors
+ * from the token endpoint, client error JSON with request ids from the API), so clients, Box's own SDKs
+ * among them, can be tested against it over real HTTP or HTTPS.
  *
- * <p>Knobs change its behaviour (token lifetime, clock offset, scripted failures, latency,
- * revocation); counters tell what it saw. All methods are thread-safe. Every instance is
- * independent: no state is shared between emulators.
+ * <p>Knobs change its behaviour (token lifetime, clock offset, scripted failures of the token endpoint and
+ * of the API, broken responses, latency, revocation); counters tell what it saw. All methods are
+ * thread-safe. Every instance is independent: no state is shared between emulators.
  *
  * <pre>{@code
  * try (BoxEmulator box = BoxEmulator.start()) {
@@ -68,7 +72,9 @@ public final class BoxEmulator implements AutoCloseable {
     private final EmulatorClock clock;
     private final RandomIds random = new RandomIds();
     private final Counters counters = new Counters();
-    private final FaultSchedule faults = new FaultSchedule();
+    private final ApiErrors apiErrors = new ApiErrors(random);
+    private final FaultSchedule tokenFaults = new FaultSchedule();
+    private final FaultSchedule apiFaults = new FaultSchedule();
     private final Directory directory = new Directory(random);
     private final TokenIssuer issuer;
     private final RefreshTokens refreshTokens;
@@ -82,15 +88,15 @@ public final class BoxEmulator implements AutoCloseable {
         refreshTokens = new RefreshTokens(issuer, clock, random);
         baseUrl = URI.create(scheme + "://127.0.0.1:" + socket.getLocalPort());
         AuthorizationCodes codes = new AuthorizationCodes(clock, random);
-        TokenEndpoint tokens = new TokenEndpoint(counters, faults);
+        TokenEndpoint tokens = new TokenEndpoint(counters, tokenFaults, apiErrors);
         tokens.register(new JwtBearerGrant(directory, issuer, clock, new JtiLedger()));
         tokens.register(new ClientCredentialsGrant(directory, issuer));
         tokens.register(new AuthorizationCodeGrant(directory, codes, refreshTokens));
         tokens.register(new RefreshTokenGrant(directory, refreshTokens, counters));
         tokens.register(new TokenExchangeGrant(issuer, counters, List.of(apiUrl(), BOX_API_URL)));
-        routes = new EmulatorRoutes(tokens, new RevokeEndpoint(directory, refreshTokens, counters),
+        routes = new EmulatorRoutes(tokens, new RevokeEndpoint(directory, refreshTokens, counters, apiErrors),
                 new AuthorizeEndpoint(directory, codes, counters, random),
-                new ApiEndpoint(issuer, directory, counters));
+                new ApiEndpoint(issuer, directory, counters, apiFaults, apiErrors), apiErrors);
         server = new HttpServer(socket, routes, clock::now, counters.connectionsAccepted::incrementAndGet,
                 HttpServer.DEFAULT_IDLE_TIMEOUT);
     }
@@ -151,6 +157,16 @@ public final class BoxEmulator implements AutoCloseable {
      */
     public static SSLContext clientSslContext() {
         return TlsMaterial.clientContext();
+    }
+
+    /**
+     * A new trust manager that trusts only the emulator's test certificate, the one inside
+     * {@link #clientSslContext()}, for clients that take a trust manager rather than a context: OkHttp's
+     * {@code sslSocketFactory(factory, trustManager)}, and so Box's Java SDK
+     * ({@code BoxAPIConnection.configureSslCertificatesValidation}). Not a trust-all manager.
+     */
+    public static X509TrustManager clientTrustManager() {
+        return TlsMaterial.clientTrustManager();
     }
 
     private static InetAddress loopback() throws IOException {
@@ -282,26 +298,148 @@ public final class BoxEmulator implements AutoCloseable {
     }
 
     /**
-     * Makes the next {@code count} token requests fail with {@code status} and Box's JSON error shape
-     * ({@code {"type":"error","status":503,"code":"unavailable",…}}), before any check. Scripted
-     * failures (with {@link #rateLimitNextTokenRequests}) are answered in the order they were added.
+     * A fault knob's {@code count} that means every request until {@link #clearFaults()}, rather than a
+     * number of them.
+     */
+    public static final int UNTIL_CLEARED = FaultSchedule.UNTIL_CLEARED;
+
+    /**
+     * Makes the next {@code count} token requests fail with {@code status} and Box's client error JSON
+     * ({@code {"type":"error","status":503,"code":"unavailable",…,"request_id":…}} and a
+     * {@code BOX-REQUEST-ID} header), before any check. Token-endpoint faults (this one,
+     * {@link #rateLimitNextTokenRequests} and the knobs that break the response) are answered in the order
+     * they were added; each counts as an error of its kind ({@code server_error} here).
      *
+     * @param count how many requests, or {@link #UNTIL_CLEARED}
      * @throws IllegalArgumentException if {@code status} is not 500 to 599, or {@code count} is negative
      */
     public void failNextTokenRequests(int count, int status) {
-        faults.serverErrors(count, status);
+        tokenFaults.add(count, "server_error", Faults.serverError(apiErrors, status));
     }
 
     /**
-     * Makes the next {@code count} token requests fail with 429 {@code rate_limit_exceeded}, before any
-     * check, in the order scripted failures were added.
+     * Makes the next {@code count} token requests fail with 429 {@code rate_limit_exceeded} in Box's client
+     * error JSON, before any check, in the order token-endpoint faults were added (error kind
+     * {@code rate_limited}).
      *
+     * @param count how many requests, or {@link #UNTIL_CLEARED}
      * @param retryAfter the {@code Retry-After} value, sent verbatim (such as {@code "1"} or
      *     {@code "0.2"}), or {@code null} to send no {@code Retry-After}
      * @throws IllegalArgumentException if {@code count} is negative
      */
     public void rateLimitNextTokenRequests(int count, String retryAfter) {
-        faults.rateLimits(count, retryAfter);
+        tokenFaults.add(count, "rate_limited", Faults.rateLimited(apiErrors, retryAfter));
+    }
+
+    /**
+     * Makes the next {@code count} token requests get the status line and header fields of a 200, with a
+     * {@code Content-Length} and {@code Connection: close}, and then no body: the connection stays open,
+     * silent, until {@link #clearFaults()} or {@link #close()}, which close it. For clients' read timeouts.
+     * In the order token-endpoint faults were added; error kind {@code stalled_body}.
+     *
+     * @param count how many requests, or {@link #UNTIL_CLEARED}
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
+    public void stallNextTokenResponses(int count) {
+        tokenFaults.add(count, "stalled_body", Faults.stalledBody(random));
+    }
+
+    /**
+     * Makes the next {@code count} token requests get no answer at all: the request is read, and the
+     * connection stays open without a byte sent until {@link #clearFaults()} or {@link #close()}, which
+     * close it. For clients' response timeouts. In the order token-endpoint faults were added; error kind
+     * {@code no_answer}.
+     *
+     * @param count how many requests, or {@link #UNTIL_CLEARED}
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
+    public void ignoreNextTokenRequests(int count) {
+        tokenFaults.add(count, "no_answer", Faults.noAnswer());
+    }
+
+    /**
+     * Waits until at least {@code count} token requests are held open by {@link #stallNextTokenResponses} or
+     * {@link #ignoreNextTokenRequests} (a stalled one has had its head sent), so that a test knows its client
+     * is now waiting on them, without sleeping. Requests released by {@link #clearFaults()} no longer count.
+     *
+     * @return whether that many were held before {@code timeout} passed
+     * @throws InterruptedException if the calling thread is interrupted while waiting
+     */
+    public boolean awaitHeldTokenRequests(int count, Duration timeout) throws InterruptedException {
+        return tokenFaults.awaitHeld(count, Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /**
+     * Makes the next {@code count} token requests get a 200 with {@code Content-Type: application/json} and
+     * a correctly framed body that is not JSON (an object that never closes). No token is issued. In the
+     * order token-endpoint faults were added; error kind {@code malformed_json}.
+     *
+     * @param count how many requests, or {@link #UNTIL_CLEARED}
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
+    public void malformNextTokenResponses(int count) {
+        tokenFaults.add(count, "malformed_json", Faults.malformedJson(random));
+    }
+
+    /**
+     * Makes the next {@code count} token requests get a 200 whose {@code Content-Length} announces a whole
+     * token response, of which only the first half is sent before the connection is closed. In the order
+     * token-endpoint faults were added; error kind {@code truncated_body}.
+     *
+     * @param count how many requests, or {@link #UNTIL_CLEARED}
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
+    public void truncateNextTokenResponses(int count) {
+        tokenFaults.add(count, "truncated_body", Faults.truncatedBody(random));
+    }
+
+    /**
+     * Makes the next {@code count} token requests get a 200 with a valid JSON token object of exactly
+     * {@code bodyBytes} bytes (announced in {@code Content-Length}), padded by one long string member and
+     * streamed from a small buffer, so that even gigabytes cost the emulator no memory; then the connection
+     * closes. Its access token was never issued. For clients' response size limits. In the order
+     * token-endpoint faults were added; error kind {@code oversized_body}.
+     *
+     * @param count how many requests, or {@link #UNTIL_CLEARED}
+     * @param bodyBytes the body's size, such as {@code 10 * 1024 * 1024}; at least 128
+     * @throws IllegalArgumentException if {@code count} is negative or {@code bodyBytes} is less than 128
+     */
+    public void oversizeNextTokenResponses(int count, long bodyBytes) {
+        tokenFaults.add(count, "oversized_body", Faults.oversizedBody(random, bodyBytes));
+    }
+
+    /**
+     * Makes the next {@code count} API requests (under {@code /2.0/}) fail with {@code status} and Box's
+     * client error JSON, before authentication, as Box's front ends answer an outage. API faults are
+     * answered in the order they were added; error kind {@code api_server_error}.
+     *
+     * @param count how many requests, or {@link #UNTIL_CLEARED}
+     * @throws IllegalArgumentException if {@code status} is not 500 to 599, or {@code count} is negative
+     */
+    public void failNextApiRequests(int count, int status) {
+        apiFaults.add(count, "api_server_error", Faults.serverError(apiErrors, status));
+    }
+
+    /**
+     * Makes the next {@code count} API requests fail with 429 {@code rate_limit_exceeded}, before
+     * authentication, in the order API faults were added; error kind {@code api_rate_limited}.
+     *
+     * @param count how many requests, or {@link #UNTIL_CLEARED}
+     * @param retryAfter the {@code Retry-After} value, sent verbatim, or {@code null} to send none
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
+    public void rateLimitNextApiRequests(int count, String retryAfter) {
+        apiFaults.add(count, "api_rate_limited", Faults.rateLimited(apiErrors, retryAfter));
+    }
+
+    /**
+     * Cancels every scripted fault not yet answered, of the token endpoint and of the API, including those
+     * scheduled {@link #UNTIL_CLEARED}, and closes the connections that stalled or unanswered requests hold.
+     * Other knobs (latency, lifetime, clock) are kept.
+     */
+    public void clearFaults() {
+        tokenFaults.clear();
+        apiFaults.clear();
     }
 
     /**
@@ -391,8 +529,11 @@ public final class BoxEmulator implements AutoCloseable {
 
     /**
      * Failures of one kind, zero for a kind not seen. Token endpoint: {@code invalid_client},
-     * {@code unauthorized_client}, {@code unsupported_grant_type}, {@code invalid_request},
-     * {@code server_error}, {@code rate_limited}; JWT: {@code kid}, {@code signature}, {@code iss},
+     * {@code unauthorized_client}, {@code grant_unauthorized} (a grant of another authentication method than
+     * the app's), {@code unsupported_grant_type} ({@code grant_type} missing or unknown),
+     * {@code invalid_request}; its scripted faults: {@code server_error}, {@code rate_limited},
+     * {@code stalled_body}, {@code no_answer}, {@code malformed_json}, {@code truncated_body},
+     * {@code oversized_body}; JWT: {@code kid}, {@code signature}, {@code iss},
      * {@code aud}, {@code exp}, {@code jti}, {@code sub}, {@code user_tokens_disabled}; client credentials:
      * {@code ccg_credentials}, {@code ccg_unauthorized}, {@code ccg_subject}; authorization code:
      * {@code code_invalid}, {@code code_reused}, {@code code_expired}, {@code code_redirect_uri}; refresh:
@@ -400,7 +541,8 @@ public final class BoxEmulator implements AutoCloseable {
      * {@code exchange_request}, {@code exchange_subject_token}, {@code exchange_scope},
      * {@code exchange_resource}. Revocation: {@code revoke_client}, {@code revoke_request}. Authorize page:
      * {@code authorize_request}, {@code authorize_client}, {@code authorize_redirect_uri},
-     * {@code authorize_response_type}, {@code authorize_scope}.
+     * {@code authorize_response_type}, {@code authorize_scope}. API faults: {@code api_server_error},
+     * {@code api_rate_limited}.
      */
     public int errors(String kind) {
         return counters.errors(kind);
@@ -441,9 +583,15 @@ public final class BoxEmulator implements AutoCloseable {
         counters.reset();
     }
 
-    /** Stops accepting connections and closes open ones. Idempotent. */
+    /**
+     * Stops accepting connections and closes open ones, including those that stalled or unanswered
+     * requests hold, without waiting for them. Idempotent.
+     */
     @Override
     public void close() {
+        // Released first, so that no connection thread is still waiting when the server stops its threads.
+        tokenFaults.close();
+        apiFaults.close();
         server.close();
     }
 

@@ -197,7 +197,8 @@ class AuthorizationCodeFlowTest extends OAuthEmulatorTest {
         TokenClient.ok(exchange(app, inTime));
         box.clockOffset(Duration.ofSeconds(31));
 
-        assertRejected(box, exchange(app, late), "invalid_grant", CODE_INVALID, "code_expired");
+        assertRejected(box, exchange(app, late), "invalid_grant", "The authorization code has expired.",
+                "code_expired");
     }
 
     @Test
@@ -226,7 +227,7 @@ class AuthorizationCodeFlowTest extends OAuthEmulatorTest {
         HttpResponse<String> response = client.postToken("grant_type", "authorization_code", "code", code(app),
                 "client_id", app.clientId(), "client_secret", "wrong");
 
-        assertRejected(box, response, "invalid_client", "The client credentials are invalid", "invalid_client");
+        assertRejected(box, response, "invalid_client", "The client credentials are invalid.", "invalid_client");
     }
 
     private void assertErrorPage(HttpResponse<String> response, String code, String kind) {

@@ -90,12 +90,13 @@ class ClientCredentialsGrantTest extends EmulatorWithApp {
     }
 
     @Test
-    void credentialsOfAJwtApp_areInvalidForThisGrant() {
+    void credentialsOfAJwtApp_areAGrantTypeUnauthorizedForTheClient() {
         HttpResponse<String> response = client.postToken("grant_type", "client_credentials",
                 "client_id", app.clientId(), "client_secret", app.clientSecret(), "box_subject_type", "enterprise",
                 "box_subject_id", app.enterpriseId());
 
-        assertRejected(box, response, "invalid_grant", INVALID, "ccg_credentials");
+        assertRejected(box, response, "invalid_request", "The grant type is unauthorized for this client_id.",
+                "grant_unauthorized");
     }
 
     @Test

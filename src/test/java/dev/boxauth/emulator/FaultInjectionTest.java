@@ -40,8 +40,11 @@ class FaultInjectionTest extends EmulatorWithApp {
 
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).hasValue("0.2");
-        assertThat(TokenClient.json(limited)).isEqualTo(Map.of("type", "error", "status", 429L,
-                "code", "rate_limit_exceeded", "message", "Request rate limit exceeded, please try again later"));
+        assertThat(TokenClient.json(limited)).containsEntry("type", "error").containsEntry("status", 429L)
+                .containsEntry("code", "rate_limit_exceeded")
+                .containsEntry("message", "Request rate limit exceeded, please try again later")
+                .containsKeys("request_id", "help_url");
+        assertThat(limited.headers().firstValue("BOX-REQUEST-ID")).isPresent();
         assertThat(box.errors("rate_limited")).isEqualTo(1);
         assertThat(requestToken().statusCode()).isEqualTo(200);
     }

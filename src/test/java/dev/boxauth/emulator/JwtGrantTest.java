@@ -72,7 +72,7 @@ class JwtGrantTest extends EmulatorWithApp {
         Map<String, String> form = TokenClient.jwtForm(app, TestAssertion.enterprise(app, now()).compact());
         form.put("client_secret", "secret-2");
 
-        assertRejected(client.postToken(form), "invalid_client", "The client credentials are invalid",
+        assertRejected(client.postToken(form), "invalid_client", "The client credentials are invalid.",
                 "invalid_client");
     }
 
@@ -81,7 +81,7 @@ class JwtGrantTest extends EmulatorWithApp {
         Map<String, String> form = TokenClient.jwtForm(app, TestAssertion.enterprise(app, now()).compact());
         form.put("client_id", "nobody");
 
-        assertRejected(client.postToken(form), "invalid_client", "The client credentials are invalid",
+        assertRejected(client.postToken(form), "invalid_client", "The client credentials are invalid.",
                 "invalid_client");
     }
 
@@ -90,7 +90,7 @@ class JwtGrantTest extends EmulatorWithApp {
         Map<String, String> form = TokenClient.jwtForm(app, "not-a-jwt");
         form.remove("client_secret");
 
-        assertRejected(client.postToken(form), "invalid_client", "The client credentials are invalid",
+        assertRejected(client.postToken(form), "invalid_client", "The client credentials are invalid.",
                 "invalid_client");
     }
 
@@ -112,7 +112,7 @@ class JwtGrantTest extends EmulatorWithApp {
         HttpResponse<String> response = client.postRaw("grant_type=" + TokenClient.JWT_GRANT + "&assertion="
                 + assertion + "&client_id=" + awkward.clientId() + "&client_secret=a+b");
 
-        assertRejected(response, "invalid_client", "The client credentials are invalid", "invalid_client");
+        assertRejected(response, "invalid_client", "The client credentials are invalid.", "invalid_client");
     }
 
     @Test
@@ -120,7 +120,7 @@ class JwtGrantTest extends EmulatorWithApp {
         app.authorized(false);
 
         assertRejected(client.requestToken(app, TestAssertion.enterprise(app, now())), "unauthorized_client",
-                "This app is not authorized by the enterprise admin", "unauthorized_client");
+                "This app is not authorized by the enterprise admin.", "unauthorized_client");
     }
 
     @Test
@@ -155,14 +155,14 @@ class JwtGrantTest extends EmulatorWithApp {
     @Test
     void assertionThatIsNotAJws_isRejectedAsKid() {
         assertRejected(client.postToken(TokenClient.jwtForm(app, "not.a-jwt")), "invalid_grant",
-                "'kid' invalid, unable to lookup correct key", "kid");
+                "'kid' invalid, unable to lookup correct key.", "kid");
     }
 
     @Test
     void assertionSignedWithAnotherKey_failsSignatureVerification() {
         assertRejected(client.requestToken(app, TestAssertion.enterprise(app, now())
                         .signedWith(TestKeys.STRANGER.getPrivate())),
-                "invalid_grant", "Signature verification error. The public key identified by the 'kid' must"
+                "invalid_grant", "Signature verification error. The public key identified by 'kid' must"
                         + " correspond to the private key used for signing.", "signature");
     }
 
@@ -174,7 +174,7 @@ class JwtGrantTest extends EmulatorWithApp {
         assertThat(box.errors("exp")).isZero();
         assertThat(TokenClient.json(client.requestToken(app, expiredAndBadlySigned)))
                 .containsEntry("error_description", "Signature verification error. The public key identified by"
-                        + " the 'kid' must correspond to the private key used for signing.");
+                        + " 'kid' must correspond to the private key used for signing.");
     }
 
     @Test
@@ -298,7 +298,7 @@ class JwtGrantTest extends EmulatorWithApp {
         app.userTokensEnabled(false);
 
         assertRejected(client.requestToken(app, TestAssertion.user(app, app.createUser("Dave"), now())),
-                "invalid_request", "Cannot obtain user token based on the enterprise configuration for your app",
+                "invalid_request", "Cannot obtain user token based on the enterprise configuration for your app.",
                 "user_tokens_disabled");
     }
 
@@ -310,13 +310,32 @@ class JwtGrantTest extends EmulatorWithApp {
     }
 
     @Test
-    void unknownGrantType_isUnsupported() {
+    void unknownGrantType_isInvalidRequest() {
         Map<String, String> form = TokenClient.jwtForm(app, TestAssertion.enterprise(app, now()).compact());
         form.put("grant_type", "password");
 
-        assertRejected(client.postToken(form), "unsupported_grant_type",
-                "The authorization grant type is not supported by the authorization server.",
-                "unsupported_grant_type");
+        assertRejected(client.postToken(form), "invalid_request",
+                "Invalid grant_type parameter or parameter missing.", "unsupported_grant_type");
+    }
+
+    @Test
+    void missingGrantType_isInvalidRequest() {
+        Map<String, String> form = TokenClient.jwtForm(app, TestAssertion.enterprise(app, now()).compact());
+        form.remove("grant_type");
+
+        assertRejected(client.postToken(form), "invalid_request",
+                "Invalid grant_type parameter or parameter missing.", "unsupported_grant_type");
+    }
+
+    @Test
+    void jwtAssertionFromAnOAuthApp_isAGrantTypeUnauthorizedForTheClient() {
+        OAuthApp oauth = box.createOAuthApp("http://localhost:8080/callback");
+        Map<String, String> form = TokenClient.jwtForm(app, TestAssertion.enterprise(app, now()).compact());
+        form.put("client_id", oauth.clientId());
+        form.put("client_secret", oauth.clientSecret());
+
+        assertRejected(client.postToken(form), "invalid_request",
+                "The grant type is unauthorized for this client_id.", "grant_unauthorized");
     }
 
     @Test
@@ -348,7 +367,7 @@ class JwtGrantTest extends EmulatorWithApp {
 
     private void assertKidRejected(TestAssertion assertion) {
         assertRejected(client.requestToken(app, assertion), "invalid_grant",
-                "'kid' invalid, unable to lookup correct key", "kid");
+                "'kid' invalid, unable to lookup correct key.", "kid");
     }
 
     private void assertSubRejected(TestAssertion assertion) {

@@ -80,7 +80,7 @@ class RefreshTokenTest extends OAuthEmulatorTest {
         TokenClient.ok(refresh(app, inTime));
         box.clockOffset(Duration.ofDays(60));
 
-        assertRejected(box, refresh(app, late), "invalid_grant", "Refresh token has expired", "refresh_expired");
+        assertRejected(box, refresh(app, late), "invalid_grant", INVALID, "refresh_expired");
     }
 
     @Test
@@ -105,7 +105,7 @@ class RefreshTokenTest extends OAuthEmulatorTest {
         HttpResponse<String> response = client.postToken("grant_type", "refresh_token", "refresh_token", refreshToken,
                 "client_id", app.clientId(), "client_secret", "wrong");
 
-        assertRejected(box, response, "invalid_client", "The client credentials are invalid", "invalid_client");
+        assertRejected(box, response, "invalid_client", "The client credentials are invalid.", "invalid_client");
         assertThat(refresh(app, refreshToken).statusCode()).isEqualTo(200);
     }
 

@@ -98,7 +98,7 @@ class RevokeTest extends OAuthEmulatorTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(TokenClient.json(response)).containsExactly(Map.entry("error", "invalid_client"),
-                Map.entry("error_description", "The client credentials are invalid"));
+                Map.entry("error_description", "The client credentials are invalid."));
         assertThat(box.errors()).isEqualTo(Map.of("revoke_client", 1));
         assertThat(box.revocations()).isZero();
         assertThat(client.usersMe("Bearer " + pair.get("access_token")).statusCode()).isEqualTo(200);

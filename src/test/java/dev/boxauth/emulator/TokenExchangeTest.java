@@ -57,9 +57,10 @@ class TokenExchangeTest extends EmulatorWithApp {
         Map<String, Object> body = TokenClient.ok(exchange(parent, "item_preview item_download",
                 "resource", box.apiUrl() + "/files/123"));
 
-        assertThat(body.get("restricted_to")).isEqualTo(List.of(
-                Map.of("scope", "item_preview", "object", Map.of("id", "123", "type", "file")),
-                Map.of("scope", "item_download", "object", Map.of("id", "123", "type", "file"))));
+        Map<String, Object> file = Map.of("type", "file", "id", "123", "sequence_id", "0", "etag", "0",
+                "name", "File 123");
+        assertThat(body.get("restricted_to")).isEqualTo(List.of(Map.of("scope", "item_preview", "object", file),
+                Map.of("scope", "item_download", "object", file)));
     }
 
     @Test
@@ -67,18 +68,34 @@ class TokenExchangeTest extends EmulatorWithApp {
         Map<String, Object> body = TokenClient.ok(exchange(parent, "item_preview",
                 "resource", "https://api.box.com/2.0/folders/456"));
 
-        assertThat(body.get("restricted_to")).isEqualTo(List.of(
-                Map.of("scope", "item_preview", "object", Map.of("id", "456", "type", "folder"))));
+        assertThat(body.get("restricted_to")).isEqualTo(List.of(Map.of("scope", "item_preview", "object",
+                Map.of("type", "folder", "id", "456", "sequence_id", "0", "etag", "0", "name", "Folder 456"))));
     }
 
     @Test
-    void sharedLink_restrictsTheToken() {
+    @SuppressWarnings("unchecked")
+    void sharedLink_restrictsTheTokenToTheSharedFile_describedAsBoxDescribesAFile() {
         String link = "https://app.box.com/s/abc123";
 
-        Map<String, Object> body = TokenClient.ok(exchange(parent, "item_preview", "box_shared_link", link));
+        Map<String, Object> body = TokenClient.ok(exchange(parent, "item_preview item_download",
+                "box_shared_link", link));
 
-        assertThat(body.get("restricted_to")).isEqualTo(List.of(
-                Map.of("scope", "item_preview", "object", Map.of("type", "shared_link", "url", link))));
+        List<Map<String, Object>> restrictedTo = (List<Map<String, Object>>) body.get("restricted_to");
+        assertThat(restrictedTo).extracting(entry -> entry.get("scope")).containsExactly("item_preview",
+                "item_download");
+        Map<String, Object> file = (Map<String, Object>) restrictedTo.get(0).get("object");
+        assertThat(file).containsOnlyKeys("type", "id", "sequence_id", "etag", "name").containsEntry("type", "file");
+        assertThat((String) file.get("id")).matches("[1-9][0-9]{11}");
+        assertThat(restrictedTo.get(1).get("object")).isEqualTo(file);
+        Map<String, Object> again = TokenClient.ok(exchange(parent, "item_preview", "box_shared_link", link));
+        assertThat(((List<Map<String, Object>>) again.get("restricted_to")).get(0).get("object"))
+                .as("the same link, the same file").isEqualTo(file);
+    }
+
+    @Test
+    void sharedLinkThatIsNotAWebUrl_isInvalidResource() {
+        assertRejected(box, exchange(parent, "item_preview", "box_shared_link", "ftp://app.box.com/s/abc"),
+                "invalid_resource", "The target resource is invalid.", "exchange_resource");
     }
 
     @Test

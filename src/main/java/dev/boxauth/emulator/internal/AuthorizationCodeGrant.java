@@ -23,7 +23,7 @@ public final class AuthorizationCodeGrant implements GrantHandler {
 
     @Override
     public Map<String, Object> grant(Form form) throws GrantRejected {
-        AppRegistration app = ClientAuthentication.authenticate(directory, form);
+        AppRegistration app = ClientAuthentication.authenticate(directory, form, AppRegistration.Kind.OAUTH);
         AuthorizationCodes.Code code = codes.redeem(app.clientId(), form.get("code"));
         String redirectUri = form.get("redirect_uri");
         if (redirectUri != null && !redirectUri.equals(code.redirectUri())) {

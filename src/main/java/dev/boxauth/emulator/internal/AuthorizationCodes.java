@@ -14,8 +14,10 @@ public final class AuthorizationCodes {
     /** Box says only "some seconds"; 30 is the emulator's choice, and what tests move the clock past. */
     static final Duration LIFETIME = Duration.ofSeconds(30);
 
-    /** Box's text for every problem with a code. */
+    /** Box's text for a code that is unknown, another app's, or already used. */
     static final String INVALID = "Auth code doesn't exist or is invalid for the client";
+    /** Box's text for a code presented too late. */
+    static final String EXPIRED = "The authorization code has expired.";
 
     private final EmulatorClock clock;
     private final RandomIds random;
@@ -59,7 +61,7 @@ public final class AuthorizationCodes {
             throw GrantRejected.invalidGrant("code_reused", INVALID);
         }
         if (!clock.now().isBefore(found.expiresAt())) {
-            throw GrantRejected.invalidGrant("code_expired", INVALID);
+            throw GrantRejected.invalidGrant("code_expired", EXPIRED);
         }
         return found;
     }

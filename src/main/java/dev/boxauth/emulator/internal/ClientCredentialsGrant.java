@@ -29,9 +29,10 @@ public final class ClientCredentialsGrant implements GrantHandler {
     @Override
     public Map<String, Object> grant(Form form) throws GrantRejected {
         AppRegistration app = directory.app(form.get("client_id"));
-        if (app == null || app.kind() != AppRegistration.Kind.CCG || !app.secretMatches(form.get("client_secret"))) {
+        if (app == null || !app.secretMatches(form.get("client_secret"))) {
             throw GrantRejected.invalidGrant("ccg_credentials", INVALID);
         }
+        ClientAuthentication.requireMethod(app, AppRegistration.Kind.CCG);
         if (!app.authorized()) {
             throw GrantRejected.invalidGrant("ccg_unauthorized", INVALID);
         }

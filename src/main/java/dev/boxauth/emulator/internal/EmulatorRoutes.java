@@ -13,13 +13,16 @@ public final class EmulatorRoutes implements HttpHandler {
     private final RevokeEndpoint revoke;
     private final AuthorizeEndpoint authorize;
     private final ApiEndpoint api;
+    private final ApiErrors errors;
     private volatile Duration latency = Duration.ZERO;
 
-    public EmulatorRoutes(TokenEndpoint tokens, RevokeEndpoint revoke, AuthorizeEndpoint authorize, ApiEndpoint api) {
+    public EmulatorRoutes(TokenEndpoint tokens, RevokeEndpoint revoke, AuthorizeEndpoint authorize, ApiEndpoint api,
+            ApiErrors errors) {
         this.tokens = tokens;
         this.revoke = revoke;
         this.authorize = authorize;
         this.api = api;
+        this.errors = errors;
     }
 
     /** Delays every response by {@code latency}. */
@@ -31,7 +34,7 @@ public final class EmulatorRoutes implements HttpHandler {
     }
 
     @Override
-    public HttpResponse handle(HttpRequest request) throws InterruptedException {
+    public Reply handle(HttpRequest request) throws InterruptedException {
         Duration delay = latency;
         if (!delay.isZero()) {
             // Sleeping here holds only this connection's thread, as a slow server would.
@@ -42,7 +45,7 @@ public final class EmulatorRoutes implements HttpHandler {
             case "/oauth2/revoke" -> revoke.handle(request);
             case AUTHORIZE_PATH -> authorize.handle(request);
             default -> request.path().startsWith("/2.0/") ? api.handle(request)
-                    : BoxErrors.api(404, "not_found", "Not Found");
+                    : errors.api(404, "not_found", "Not Found");
         };
     }
 }

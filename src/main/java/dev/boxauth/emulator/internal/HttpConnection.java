@@ -61,14 +61,20 @@ final class HttpConnection implements Runnable {
             ResponseWriter.writeContinue(out);
         }
         HttpRequest request = head.withBody(reader.readBody(head));
-        HttpResponse response = handle(request);
+        Reply reply = handle(request);
+        if (reply instanceof RawReply raw) {
+            raw.send(out, clock.get());
+            out.flush();
+            return false;
+        }
+        HttpResponse response = (HttpResponse) reply;
         boolean keepAlive = request.keepAlive();
         String connection = keepAlive ? ("HTTP/1.0".equals(request.version()) ? "keep-alive" : null) : "close";
         ResponseWriter.write(out, response, clock.get(), connection, !"HEAD".equals(request.method()));
         return keepAlive;
     }
 
-    private HttpResponse handle(HttpRequest request) throws InterruptedException {
+    private Reply handle(HttpRequest request) throws InterruptedException {
         try {
             return handler.handle(request);
         } catch (RuntimeException e) {

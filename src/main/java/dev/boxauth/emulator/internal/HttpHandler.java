@@ -4,6 +4,6 @@ package dev.boxauth.emulator.internal;
 @FunctionalInterface
 public interface HttpHandler {
 
-    /** The response to {@code request}; never {@code null}. */
-    HttpResponse handle(HttpRequest request) throws InterruptedException;
+    /** The answer to {@code request}; never {@code null}. */
+    Reply handle(HttpRequest request) throws InterruptedException;
 }

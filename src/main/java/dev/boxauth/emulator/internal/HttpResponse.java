@@ -14,7 +14,8 @@ import java.util.Map;
  * @param body the body, empty for none
  * @param headers further header fields, in order
  */
-public record HttpResponse(int status, String contentType, byte[] body, List<Map.Entry<String, String>> headers) {
+public record HttpResponse(int status, String contentType, byte[] body, List<Map.Entry<String, String>> headers)
+        implements Reply {
 
     /** A response with a JSON body. */
     public static HttpResponse json(int status, Object json) {

@@ -40,7 +40,7 @@ public final class JwtBearerGrant implements GrantHandler {
 
     @Override
     public Map<String, Object> grant(Form form) throws GrantRejected {
-        AppRegistration app = ClientAuthentication.authenticate(directory, form);
+        AppRegistration app = ClientAuthentication.authenticate(directory, form, AppRegistration.Kind.JWT);
         Jws jws = verifiedAssertion(app, form.get("assertion"));
         Map<String, Object> claims = jws.claims();
         if (!app.clientId().equals(claims.get("iss"))) {
@@ -70,13 +70,13 @@ public final class JwtBearerGrant implements GrantHandler {
         }
         if (!jws.verifies(key)) {
             throw GrantRejected.invalidGrant("signature", "Signature verification error. The public key identified"
-                    + " by the 'kid' must correspond to the private key used for signing.");
+                    + " by 'kid' must correspond to the private key used for signing.");
         }
         return jws;
     }
 
     private static GrantRejected kidInvalid() {
-        return GrantRejected.invalidGrant("kid", "'kid' invalid, unable to lookup correct key");
+        return GrantRejected.invalidGrant("kid", "'kid' invalid, unable to lookup correct key.");
     }
 
     private static void checkExp(Object exp, Instant now) throws GrantRejected {
@@ -113,7 +113,7 @@ public final class JwtBearerGrant implements GrantHandler {
         if ("user".equals(subType)) {
             if (!app.userTokensEnabled()) {
                 throw new GrantRejected("user_tokens_disabled", "invalid_request",
-                        "Cannot obtain user token based on the enterprise configuration for your app");
+                        "Cannot obtain user token based on the enterprise configuration for your app.");
             }
             BoxUser user = directory.member(app, subject);
             if (user != null) {

@@ -30,6 +30,11 @@ public final class RandomIds {
         return pick(ALNUM, length);
     }
 
+    /** {@code length} lowercase letters and digits, like Box's request ids. */
+    public String lowerAlnum(int length) {
+        return pick(LOWER_ALNUM, length);
+    }
+
     /** A positive number of {@code digits} digits, without a leading zero. */
     public String digits(int digits) {
         StringBuilder out = new StringBuilder(digits);

@@ -25,7 +25,7 @@ public final class RefreshTokenGrant implements GrantHandler {
 
     @Override
     public Map<String, Object> grant(Form form) throws GrantRejected {
-        AppRegistration app = ClientAuthentication.authenticate(directory, form);
+        AppRegistration app = ClientAuthentication.authenticate(directory, form, AppRegistration.Kind.OAUTH);
         AccessGrant grant = pairs.redeem(app.clientId(), form.get("refresh_token"),
                 counters.refreshTokenReuse::incrementAndGet);
         return pairs.issuePair(grant);

@@ -13,6 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RefreshTokens {
 
+    /** Box's text for a refresh token it does not accept: unknown, another app's, spent, revoked or expired. */
+    static final String INVALID = "Invalid refresh token";
+
     /** How long a refresh token lives unused; every use replaces it with a new one. */
     static final Duration LIFETIME = Duration.ofDays(60);
 
@@ -64,7 +67,7 @@ public final class RefreshTokens {
             if (pair == null && refreshToken != null && spent.contains(refreshToken)) {
                 throw reused(onReuse);
             }
-            throw GrantRejected.invalidGrant("refresh_invalid", "Invalid refresh token");
+            throw GrantRejected.invalidGrant("refresh_invalid", INVALID);
         }
         // Marked spent before it leaves the active map: a concurrent loser that no longer finds it
         // must see it as spent, not as unknown.
@@ -74,14 +77,15 @@ public final class RefreshTokens {
         }
         byAccessToken.remove(pair.accessToken(), refreshToken);
         if (!clock.now().isBefore(pair.expiresAt())) {
-            throw GrantRejected.invalidGrant("refresh_expired", "Refresh token has expired");
+            // Box answers an expired refresh token like any other it does not accept.
+            throw GrantRejected.invalidGrant("refresh_expired", INVALID);
         }
         return pair.grant();
     }
 
     private static GrantRejected reused(Runnable onReuse) {
         onReuse.run();
-        return GrantRejected.invalidGrant("refresh_reuse", "Invalid refresh token");
+        return GrantRejected.invalidGrant("refresh_reuse", INVALID);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -41,15 +42,32 @@ final class ResponseWriter {
      */
     static void write(OutputStream out, HttpResponse response, Instant now, String connection, boolean withBody)
             throws IOException {
-        StringBuilder head = new StringBuilder(256);
-        head.append("HTTP/1.1 ").append(response.status()).append(' ')
-                .append(REASONS.getOrDefault(response.status(), "Status")).append("\r\n");
-        field(head, "Date", HTTP_DATE.format(now));
-        if (response.contentType() != null) {
-            field(head, "Content-Type", response.contentType());
+        writeHead(out, response.status(), response.contentType(), response.body().length, response.headers(), now,
+                connection);
+        if (withBody) {
+            out.write(response.body());
         }
-        field(head, "Content-Length", Integer.toString(response.body().length));
-        for (Map.Entry<String, String> header : response.headers()) {
+        out.flush();
+    }
+
+    /**
+     * Writes the status line and header fields, announcing {@code contentLength}, without flushing: the
+     * body, or what a fault sends instead, follows.
+     *
+     * @param contentType the {@code Content-Type} value, or {@code null} for none
+     * @param connection the {@code Connection} field value, or {@code null} for none
+     */
+    static void writeHead(OutputStream out, int status, String contentType, long contentLength,
+            List<Map.Entry<String, String>> headers, Instant now, String connection) throws IOException {
+        StringBuilder head = new StringBuilder(256);
+        head.append("HTTP/1.1 ").append(status).append(' ').append(REASONS.getOrDefault(status, "Status"))
+                .append("\r\n");
+        field(head, "Date", HTTP_DATE.format(now));
+        if (contentType != null) {
+            field(head, "Content-Type", contentType);
+        }
+        field(head, "Content-Length", Long.toString(contentLength));
+        for (Map.Entry<String, String> header : headers) {
             field(head, header.getKey(), header.getValue());
         }
         if (connection != null) {
@@ -57,10 +75,6 @@ final class ResponseWriter {
         }
         head.append("\r\n");
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-        if (withBody) {
-            out.write(response.body());
-        }
-        out.flush();
     }
 
     /** The interim answer to {@code Expect: 100-continue}. */

@@ -10,16 +10,18 @@ public final class RevokeEndpoint {
     private final Directory directory;
     private final RefreshTokens pairs;
     private final Counters counters;
+    private final ApiErrors errors;
 
-    public RevokeEndpoint(Directory directory, RefreshTokens pairs, Counters counters) {
+    public RevokeEndpoint(Directory directory, RefreshTokens pairs, Counters counters, ApiErrors errors) {
         this.directory = directory;
         this.pairs = pairs;
         this.counters = counters;
+        this.errors = errors;
     }
 
     HttpResponse handle(HttpRequest request) {
         if (!"POST".equals(request.method())) {
-            return BoxErrors.api(405, "method_not_allowed", "Method Not Allowed").withHeader("Allow", "POST");
+            return errors.api(405, "method_not_allowed", "Method Not Allowed").withHeader("Allow", "POST");
         }
         Form form;
         try {
@@ -29,7 +31,7 @@ public final class RevokeEndpoint {
         }
         AppRegistration app = directory.app(form.get("client_id"));
         if (app == null || !app.secretMatches(form.get("client_secret"))) {
-            return reject("revoke_client", "invalid_client", "The client credentials are invalid");
+            return reject("revoke_client", "invalid_client", ClientAuthentication.INVALID_CLIENT);
         }
         String token = form.get("token");
         if (token == null || token.isEmpty()) {

@@ -8,7 +8,9 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * The emulator's bundled TLS key and self-signed certificate (CN=localhost, SAN localhost, 127.0.0.1,
@@ -54,6 +56,17 @@ public final class TlsMaterial {
      */
     public static SSLContext clientContext() {
         try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {clientTrustManager()}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot set up trust in the emulator's certificate", e);
+        }
+    }
+
+    /** The trust manager of {@link #clientContext()}: the bundled certificate and nothing else. */
+    public static X509TrustManager clientTrustManager() {
+        try {
             Certificate certificate = keyStore().getCertificate(ALIAS);
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             try {
@@ -65,9 +78,12 @@ public final class TlsMaterial {
             trusted.setCertificateEntry(ALIAS, certificate);
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
+            for (TrustManager manager : trust.getTrustManagers()) {
+                if (manager instanceof X509TrustManager x509) {
+                    return x509;
+                }
+            }
+            throw new IllegalStateException("The JDK's trust manager factory made no X509TrustManager");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot set up trust in the emulator's certificate", e);
         }

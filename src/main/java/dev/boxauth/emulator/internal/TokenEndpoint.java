@@ -8,13 +8,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TokenEndpoint {
 
+    /** Box's answer when {@code grant_type} is missing or names no grant it knows. */
+    static final String INVALID_GRANT_TYPE = "Invalid grant_type parameter or parameter missing.";
+
     private final Counters counters;
     private final FaultSchedule faults;
+    private final ApiErrors errors;
     private final Map<String, GrantHandler> grants = new ConcurrentHashMap<>();
 
-    public TokenEndpoint(Counters counters, FaultSchedule faults) {
+    public TokenEndpoint(Counters counters, FaultSchedule faults, ApiErrors errors) {
         this.counters = counters;
         this.faults = faults;
+        this.errors = errors;
     }
 
     /** Adds a grant; the endpoint answers its {@code grant_type} from now on. */
@@ -22,9 +27,9 @@ public final class TokenEndpoint {
         grants.put(grant.grantType(), grant);
     }
 
-    HttpResponse handle(HttpRequest request) {
+    Reply handle(HttpRequest request) {
         if (!"POST".equals(request.method())) {
-            return BoxErrors.api(405, "method_not_allowed", "Method Not Allowed").withHeader("Allow", "POST");
+            return errors.api(405, "method_not_allowed", "Method Not Allowed").withHeader("Allow", "POST");
         }
         counters.tokenRequests.incrementAndGet();
         if (request.headers().first("As-User") != null) {
@@ -35,10 +40,10 @@ public final class TokenEndpoint {
             // Counted before scripted faults, like the total: a 429 still was a request of that grant.
             counters.grantType(form.get("grant_type"));
         }
-        HttpResponse fault = faults.next();
+        FaultSchedule.Scheduled fault = faults.next();
         if (fault != null) {
-            counters.error(fault.status() == 429 ? "rate_limited" : "server_error");
-            return fault;
+            counters.error(fault.kind());
+            return fault.reply();
         }
         try {
             if (form == null) {
@@ -57,8 +62,7 @@ public final class TokenEndpoint {
         String grantType = form.get("grant_type");
         GrantHandler grant = grantType == null ? null : grants.get(grantType);
         if (grant == null) {
-            throw new GrantRejected("unsupported_grant_type", "unsupported_grant_type",
-                    "The authorization grant type is not supported by the authorization server.");
+            throw new GrantRejected("unsupported_grant_type", "invalid_request", INVALID_GRANT_TYPE);
         }
         return grant;
     }

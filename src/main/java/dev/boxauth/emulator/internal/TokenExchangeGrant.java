@@ -1,11 +1,13 @@
 package dev.boxauth.emulator.internal;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,7 +59,8 @@ public final class TokenExchangeGrant implements GrantHandler {
             throw new GrantRejected("exchange_scope", "invalid_scope",
                     "The requested scope is invalid, unknown, or exceeds the scope of the subject_token");
         }
-        Map<String, Object> object = resource != null ? item(resource) : sharedLink != null ? link(sharedLink) : null;
+        Map<String, Object> object = resource != null ? item(resource)
+                : sharedLink != null ? sharedItem(sharedLink) : null;
         List<Map<String, Object>> restrictedTo = new ArrayList<>();
         if (object != null) {
             for (String scope : scopes) {
@@ -74,14 +77,14 @@ public final class TokenExchangeGrant implements GrantHandler {
         return fields;
     }
 
-    /** {@code {"id":…,"type":"file"|"folder"}} for an API URL of a file or folder. */
+    /** The file or folder an API URL such as {@code https://api.box.com/2.0/files/123} names, as a mini object. */
     private Map<String, Object> item(String resource) throws GrantRejected {
         for (String root : apiRoots) {
             if (resource.startsWith(root)) {
                 Matcher matcher = ITEM.matcher(resource.substring(root.length()));
                 if (matcher.matches()) {
                     String type = matcher.group(1).equals("files") ? "file" : "folder";
-                    return Json.object("id", matcher.group(2), "type", type);
+                    return mini(type, matcher.group(2), (type.equals("file") ? "File " : "Folder ") + matcher.group(2));
                 }
             }
         }
@@ -89,10 +92,10 @@ public final class TokenExchangeGrant implements GrantHandler {
     }
 
     /**
-     * The emulator knows no shared items, so it names the link itself where Box would describe the item
-     * behind it.
+     * The item behind a shared link, as Box describes it: a file mini object. The emulator keeps no items, so
+     * it makes one up: the same link always gives the same 12-digit id.
      */
-    private static Map<String, Object> link(String sharedLink) throws GrantRejected {
+    private static Map<String, Object> sharedItem(String sharedLink) throws GrantRejected {
         URI uri;
         try {
             uri = new URI(sharedLink);
@@ -103,7 +106,17 @@ public final class TokenExchangeGrant implements GrantHandler {
         if (!web || uri.getHost() == null) {
             throw invalidResource();
         }
-        return Json.object("type", "shared_link", "url", sharedLink);
+        long hash = UUID.nameUUIDFromBytes(sharedLink.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
+        String id = Long.toString(100_000_000_000L + Math.floorMod(hash, 900_000_000_000L));
+        return mini("file", id, "Shared file " + id);
+    }
+
+    /**
+     * Box's mini object of a file or folder, the shape of {@code restricted_to[].object}: {@code type},
+     * {@code id}, {@code sequence_id}, {@code etag}, {@code name}.
+     */
+    private static Map<String, Object> mini(String type, String id, String name) {
+        return Json.object("type", type, "id", id, "sequence_id", "0", "etag", "0", "name", name);
     }
 
     private static GrantRejected invalidResource() {
