@@ -12,6 +12,9 @@ import dev.boxauth.testing.Keys;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -135,6 +138,84 @@ class FaultSuiteTest {
             box.latency(Duration.ZERO);
             assertThat(provider.accessToken()).isNotBlank();
         }
+    }
+
+    @Test
+    void headersThenAStalledBody_freeTheCallerAtTheDeadline_andTheNextCallsRefreshStarts() {
+        Map<String, String> p = properties();
+        p.put("box.auth.read-timeout", "500ms");
+        p.put("box.auth.total-timeout", "500ms");
+        box.stallNextTokenResponses(1);
+        try (BoxTokenProvider provider = BoxAuth.fromProperties(p)) {
+            assertThatThrownBy(provider::accessToken).isInstanceOfSatisfying(BoxTokenException.class, e -> {
+                assertThat(e.isRetryable()).isTrue();
+                assertThat(e.getMessage()).contains("HttpTimeoutException (no complete answer within");
+            });
+
+            assertThat(provider.accessToken()).isNotBlank();
+        }
+        assertThat(box.errors("stalled_body")).isEqualTo(1);
+        assertThat(box.tokensIssued()).isEqualTo(1);
+    }
+
+    @Test
+    void anEndpointThatAcceptsAndNeverAnswers_freesEveryCallerAtTheTotalTimeout_andTheNextRefreshWorks()
+            throws Exception {
+        Map<String, String> p = properties();
+        p.put("box.auth.read-timeout", "2s"); // total timeout: twice that, 4 s
+        box.ignoreNextTokenRequests(BoxEmulator.UNTIL_CLEARED);
+        try (BoxTokenProvider provider = BoxAuth.fromProperties(p)) {
+            List<CompletableFuture<String>> callers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                callers.add(CompletableFuture.supplyAsync(provider::accessToken));
+            }
+            for (CompletableFuture<String> caller : callers) {
+                // The request's own deadline frees them, not the callers' wait of 5 s running out first.
+                assertThat(caller).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
+                        .havingCause().isInstanceOf(BoxTokenException.class)
+                        .withMessageContaining("HttpTimeoutException (no complete answer within");
+            }
+            assertThat(box.errors("no_answer")).isBetween(1, 2);
+
+            box.clearFaults();
+            assertThat(provider.accessToken()).isNotBlank();
+            assertThat(box.tokensIssued()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void malformedJson_failsAtOnce_namingTheEndpoint() {
+        box.malformNextTokenResponses(1);
+        try (BoxTokenProvider provider = provider(properties())) {
+            assertThatThrownBy(provider::accessToken).isInstanceOfSatisfying(BoxTokenException.class, e -> {
+                assertThat(e.isRetryable()).isFalse();
+                assertThat(e.getMessage()).contains("not a JSON object").contains(box.tokenUrl());
+            });
+        }
+        assertThat(box.tokenRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void aTruncatedBody_isRetriedAsANetworkError() {
+        box.truncateNextTokenResponses(1);
+        try (BoxTokenProvider provider = provider(properties())) {
+            assertThat(provider.accessToken()).isNotBlank();
+        }
+        assertThat(box.tokenRequests()).isEqualTo(2);
+        assertThat(time.sleeps).hasSize(1);
+    }
+
+    @Test
+    void anOversizedBody_isRefusedOnceItPassesTheCap_andNeverRetried() {
+        box.oversizeNextTokenResponses(1, 50_000_000);
+        try (BoxTokenProvider provider = provider(properties())) {
+            assertThatThrownBy(provider::accessToken).isInstanceOfSatisfying(BoxTokenException.class, e -> {
+                assertThat(e.isRetryable()).isFalse();
+                assertThat(e.getMessage()).contains("larger than 64 KiB").contains(box.tokenUrl());
+            });
+        }
+        assertThat(box.tokenRequests()).isEqualTo(1);
+        assertThat(box.tokensIssued()).isZero();
     }
 
     private Map<String, String> properties() {
