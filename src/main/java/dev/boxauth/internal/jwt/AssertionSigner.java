@@ -2,20 +2,29 @@ package dev.boxauth.internal.jwt;
 
 import dev.boxauth.BoxAuthException;
 import dev.boxauth.internal.config.Subject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
-import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.json.JsonUtil;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.lang.JoseException;
 
 /**
  * Builds and signs the JWT assertion Box trades for a token. Pure apart from the random {@code jti}: the
  * caller passes Box's time, so skew correction and tests control {@code exp}.
+ *
+ * <p>The signature is the JDK's ({@code SHA256withRSA} and so on), not jose4j's {@code JsonWebSignature}:
+ * jose4j's algorithm registry logs through SLF4J when it first loads, which printed SLF4J's "no binding"
+ * warning in every application without an SLF4J binding. An RSA JWS is three base64url parts, so the JDK
+ * does it in a few lines, and box-auth never initializes SLF4J (see the README's Dependencies section).
  */
 public final class AssertionSigner {
 
@@ -27,6 +36,8 @@ public final class AssertionSigner {
      * and for the one-second resolution of the {@code Date} header used to correct skew.
      */
     static final Duration LIFETIME = Duration.ofSeconds(30);
+
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final String clientId;
     private final String keyId;
@@ -58,26 +69,42 @@ public final class AssertionSigner {
         claims.setJwtId(jti);
         claims.setExpirationTime(NumericDate.fromSeconds(boxNow.plus(LIFETIME).getEpochSecond()));
 
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(key);
-        jws.setKeyIdHeaderValue(keyId);
-        jws.setAlgorithmHeaderValue(algorithm);
-        jws.setHeader("typ", "JWT");
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("alg", algorithm);
+        header.put("kid", keyId);
+        header.put("typ", "JWT");
+        String signingInput = base64url(JsonUtil.toJson(header)) + "." + base64url(claims.toJson());
         try {
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            // The key was checked at startup, so this is a JCA fault; jose4j's message names no key material.
+            Signature signature = Signature.getInstance(jcaName(algorithm));
+            signature.initSign(key);
+            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + BASE64URL.encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            // The key was checked at startup, so this is a JCA fault; the JDK's message names no key material.
             throw new BoxAuthException("cannot sign the JWT assertion with " + algorithm + " for key id "
                     + keyId + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The JCA name of a JWS RSA algorithm (RFC 7518, section 3.3); the settings allow only these three. */
+    private static String jcaName(String algorithm) {
+        return switch (algorithm) {
+            case "RS256" -> "SHA256withRSA";
+            case "RS384" -> "SHA384withRSA";
+            case "RS512" -> "SHA512withRSA";
+            default -> throw new IllegalArgumentException("not an RSA JWS algorithm: " + algorithm);
+        };
+    }
+
+    private static String base64url(String json) {
+        return BASE64URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** 32 random bytes, base64url: 43 characters, within Box's 16 to 128. */
     private String newJti() {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return BASE64URL.encodeToString(bytes);
     }
 
     @Override
