@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.boxauth.emulator.BoxEmulator;
 import dev.boxauth.emulator.JwtApp;
+import dev.boxauth.testing.ForkedJava;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -88,7 +88,7 @@ abstract class LibertyIT {
         jars.add(Path.of(System.getProperty("boxauth.jar")));
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             String file = Path.of(entry).getFileName().toString();
-            if (Stream.of("jose4j-", "slf4j-api-", "bcpkix-", "bcprov-", "bcutil-").anyMatch(file::startsWith)) {
+            if (ForkedJava.RUNTIME_JARS.stream().anyMatch(file::startsWith)) {
                 jars.add(Path.of(entry));
             }
         }
