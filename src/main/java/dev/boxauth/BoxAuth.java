@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import javax.cache.Cache;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -55,6 +56,7 @@ public final class BoxAuth {
         private Executor executor;
         private SSLContext sslContext;
         private ProxySelector proxy;
+        private Cache<?, ?> tokenCache;
 
         private Builder() {
         }
@@ -207,6 +209,16 @@ public final class BoxAuth {
             return this;
         }
 
+        /**
+         * The JCache cache that {@value BoxAuthProperties#STORE}{@code =jcache} shares tokens through, for an
+         * application that has its own JCache provider set up (a Hazelcast member, say); default the cache of
+         * the configured name from the default provider.
+         */
+        public Builder tokenCache(Cache<?, ?> cache) {
+            this.tokenCache = Objects.requireNonNull(cache, "cache");
+            return this;
+        }
+
         /** The proxy selector for the token endpoint; default the JVM's ({@code https.proxyHost} and so on). */
         public Builder proxy(ProxySelector proxy) {
             this.proxy = Objects.requireNonNull(proxy, "proxy");
@@ -221,7 +233,7 @@ public final class BoxAuth {
          */
         public BoxTokenProvider build() {
             return ProviderFactory.create(SettingsReader.read(properties),
-                    new ProviderFactory.Options(clock, executor, sslContext, proxy, null));
+                    new ProviderFactory.Options(clock, executor, sslContext, proxy, null, tokenCache));
         }
     }
 }

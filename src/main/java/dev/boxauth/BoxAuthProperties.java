@@ -140,12 +140,28 @@ public final class BoxAuthProperties {
      */
     public static final String OAUTH_AFTER_SIGN_IN = "box.auth.oauth.after-sign-in";
 
+    /**
+     * Where tokens are kept besides each instance's memory: {@code local} (default, nothing shared) or
+     * {@code jcache}, a JCache (JSR-107) cache that the instances of a cluster share, so that they make one
+     * token request per expiry together. Needs {@value #STORE_KEYS}, and a JCache provider on the class path.
+     */
+    public static final String STORE = "box.auth.store";
+    /** The JCache cache's name; default {@code box-auth-tokens}. Created when it does not exist. */
+    public static final String STORE_CACHE_NAME = "box.auth.store.cache-name";
+    /**
+     * The keys that encrypt tokens in the store (AES-GCM), comma-separated {@code id:base64} pairs such as
+     * {@code k2:3q2+7w...,k1:...}, each key 16, 24 or 32 bytes. The first encrypts; all decrypt, so a new
+     * key goes first and the old one stays until the tokens it encrypted have expired. Secret: the same
+     * on every instance of the cluster.
+     */
+    public static final String STORE_KEYS = "box.auth.store.keys";
+
     /** Every property name above, in the order they are documented. */
     public static final List<String> ALL = List.of(METHOD, CONFIG_FILE, CONFIG, CLIENT_ID, CLIENT_SECRET,
             ENTERPRISE_ID, USER_ID, JWT_KEY_ID, JWT_PRIVATE_KEY, JWT_PRIVATE_KEY_FILE, JWT_PASSPHRASE, JWT_ALGORITHM,
             TOKEN_URL, REVOKE_URL, API_URL, CONNECT_TIMEOUT, READ_TIMEOUT, TOTAL_TIMEOUT, REFRESH_MARGIN, FETCH_ON_STARTUP,
             USER_CACHE_SIZE, REVOKE_ON_SHUTDOWN, DEVELOPER_TOKEN, OAUTH_REDIRECT_URI, OAUTH_SCOPES,
-            OAUTH_AUTHORIZE_URL, OAUTH_CALLBACK_PATH, OAUTH_AFTER_SIGN_IN);
+            OAUTH_AUTHORIZE_URL, OAUTH_CALLBACK_PATH, OAUTH_AFTER_SIGN_IN, STORE, STORE_CACHE_NAME, STORE_KEYS);
 
     private BoxAuthProperties() {
     }

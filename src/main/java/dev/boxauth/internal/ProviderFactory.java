@@ -2,6 +2,7 @@ package dev.boxauth.internal;
 
 import dev.boxauth.BoxAuthException;
 import dev.boxauth.BoxTokenProvider;
+import dev.boxauth.internal.cache.TokenSource;
 import dev.boxauth.internal.config.AuthMethod;
 import dev.boxauth.internal.config.JwtSettings;
 import dev.boxauth.internal.config.Settings;
@@ -13,6 +14,7 @@ import dev.boxauth.internal.http.BoxHttpClient;
 import dev.boxauth.internal.http.HttpTokenEndpoint;
 import dev.boxauth.internal.http.TokenEndpoint;
 import dev.boxauth.internal.jwt.AssertionSigner;
+import dev.boxauth.internal.store.SharedTokenSource;
 import dev.boxauth.internal.token.RetryPolicy;
 import dev.boxauth.internal.token.Sleeper;
 import dev.boxauth.internal.token.TokenRequester;
@@ -24,13 +26,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import javax.cache.Cache;
 import javax.net.ssl.SSLContext;
 
 /** Wires a provider from validated settings: grant, HTTP endpoints, retries, caches. */
 public final class ProviderFactory {
 
     private static final System.Logger LOG = System.getLogger("dev.boxauth");
+    /** Added to the token request's deadline for how long a refresh may hold a shared store's lease. */
+    private static final Duration LEASE_SLACK = Duration.ofSeconds(5);
 
     /**
      * What plain Java may pass besides properties; any field may be {@code null} for the default.
@@ -41,10 +47,17 @@ public final class ProviderFactory {
      * @param sslContext trust for the token endpoint; default the JVM's
      * @param proxy the proxy selector; default the JVM's
      * @param sleeper waits between retries; default a real sleep
+     * @param tokenCache the JCache cache for {@code box.auth.store=jcache}; default the cache of the configured
+     *     name from the default JCache provider
      */
-    public record Options(Clock clock, Executor executor, SSLContext sslContext, ProxySelector proxy, Sleeper sleeper) {
+    public record Options(Clock clock, Executor executor, SSLContext sslContext, ProxySelector proxy, Sleeper sleeper,
+            Cache<?, ?> tokenCache) {
 
         public static final Options DEFAULTS = new Options(null, null, null, null, null);
+
+        public Options(Clock clock, Executor executor, SSLContext sslContext, ProxySelector proxy, Sleeper sleeper) {
+            this(clock, executor, sslContext, proxy, sleeper, null);
+        }
     }
 
     private ProviderFactory() {
@@ -96,9 +109,13 @@ public final class ProviderFactory {
                 http.close();
             }
         };
-        Wiring wiring = new Wiring(settings, clock, executor, requester, revoker, retries.callerWait());
-
         Function<Subject, Grant> grants = grants(settings);
+        // A developer token is never asked of Box, so there is nothing to share.
+        BiFunction<String, TokenSource, TokenSource> shared = settings.store() == null || grants == null ? null
+                : SharedTokenSource.sharing(settings.store(), options.tokenCache(), clock, sleeper,
+                        settings.totalTimeout().plus(LEASE_SLACK));
+        Wiring wiring = new Wiring(settings, clock, executor, requester, revoker, retries.callerWait(), shared);
+
         CachingTokenProvider provider;
         if (grants == null) {
             String description = (settings.hasClientCredentials() ? "client id " + settings.clientId() : "an app")

@@ -8,6 +8,7 @@ import dev.boxauth.internal.token.TokenRevoker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 
 /**
  * What every provider built from one configuration shares: the configured one, its per-user providers
@@ -16,11 +17,15 @@ import java.util.concurrent.Executor;
  *
  * @param revoker {@code null} when the client id and secret are not configured (a bare developer token)
  * @param maxWait the longest a caller waits for one token request
+ * @param shared given what a cache is for and how it asks Box, the source that shares its tokens with the
+ *     other instances of a cluster; {@code null} without a store
  */
 record Wiring(Settings settings, Clock clock, Executor executor, TokenRequester requester, TokenRevoker revoker,
-        Duration maxWait) {
+        Duration maxWait, BiFunction<String, TokenSource, TokenSource> shared) {
 
+    /** @param source asks Box; shared with the other instances of a cluster when a store is configured */
     RefreshingTokenCache newCache(String name, TokenSource source, Duration wait) {
-        return new RefreshingTokenCache(name, source, clock, executor, settings.refreshMargin(), wait);
+        TokenSource fetch = shared == null ? source : shared.apply(name, source);
+        return new RefreshingTokenCache(name, fetch, clock, executor, settings.refreshMargin(), wait);
     }
 }

@@ -65,6 +65,8 @@ import org.junit.jupiter.api.Test;
  * did); each API is given a JDK-only decryptor instead, and {@link #noSecurityProviderWasRegistered()}
  * checks that none slipped through.
  */
+// The legacy com.box.sdk API is deprecated in favour of com.box.sdkgen; it is still what many users run.
+@SuppressWarnings("deprecation")
 class BoxJavaSdkConformanceTest {
 
     private static final String CALLBACK = "https://app.example.com/callback";

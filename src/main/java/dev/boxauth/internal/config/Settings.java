@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param totalTimeout the deadline of one token request across its retries
  * @param userCacheSize how many per-user providers are kept; positive
  * @param revokeOnShutdown whether closing the provider revokes its tokens; only with client credentials
+ * @param store the store the instances of a cluster share their tokens through, or {@code null} for none
  */
 public record Settings(
         AuthMethod method,
@@ -39,7 +40,8 @@ public record Settings(
         Duration refreshMargin,
         boolean fetchOnStartup,
         int userCacheSize,
-        boolean revokeOnShutdown) {
+        boolean revokeOnShutdown,
+        StoreSettings store) {
 
     public Settings {
         Objects.requireNonNull(method, "method");
@@ -90,6 +92,7 @@ public record Settings(
                 .append(", refreshMargin=").append(refreshMargin)
                 .append(", fetchOnStartup=").append(fetchOnStartup).append(", userCacheSize=").append(userCacheSize)
                 .append(", revokeOnShutdown=").append(revokeOnShutdown)
+                .append(", store=").append(store == null ? "local" : store)
                 .append(", clientSecret=").append(clientSecret == null ? "none" : "<redacted>")
                 .append(developerToken == null ? "" : ", developerToken=<redacted>").append(']').toString();
     }

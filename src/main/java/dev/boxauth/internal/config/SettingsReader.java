@@ -174,6 +174,7 @@ public final class SettingsReader {
         boolean fetchOnStartup = readBoolean(FETCH_ON_STARTUP);
         int userCacheSize = readUserCacheSize();
         boolean revokeOnShutdown = readBoolean(REVOKE_ON_SHUTDOWN);
+        StoreSettings store = StoreSettings.read(this::property, problems);
         if (revokeOnShutdown && method == AuthMethod.DEVELOPER_TOKEN && clientId == null
                 && !anySet(CLIENT_ID, CLIENT_SECRET)) {
             problems.add("BOXAUTH-006", CLIENT_ID, "is not set: " + REVOKE_ON_SHUTDOWN + "=true revokes the"
@@ -186,7 +187,8 @@ public final class SettingsReader {
         return new Settings(method, clientId == null ? null : clientId.text(),
                 clientSecret == null ? null : new Secret(clientSecret.text()), subject, jwt, oauth,
                 developerToken == null ? null : new Secret(developerToken.text()), tokenUrl, revokeUrl, apiUrl,
-                connectTimeout, readTimeout, totalTimeout, refreshMargin, fetchOnStartup, userCacheSize, revokeOnShutdown);
+                connectTimeout, readTimeout, totalTimeout, refreshMargin, fetchOnStartup, userCacheSize, revokeOnShutdown,
+                store);
     }
 
     /**

@@ -13,7 +13,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -781,6 +783,66 @@ class SettingsReaderTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new Settings(
                 AuthMethod.DEVELOPER_TOKEN, s.clientId(), s.clientSecret(), s.subject(), null, null,
                 new Secret("t"), s.tokenUrl(), s.revokeUrl(), s.apiUrl(), s.connectTimeout(),
-                s.readTimeout(), s.totalTimeout(), s.refreshMargin(), false, 1, false));
+                s.readTimeout(), s.totalTimeout(), s.refreshMargin(), false, 1, false, null));
+    }
+
+    // --- the shared store ---
+
+    private static final String STORE_KEY = Base64.getEncoder().encodeToString(new byte[32]);
+
+    @Test
+    void store_isLocalByDefault_andJcacheReadsItsCacheNameAndKeysInOrder() {
+        assertThat(SettingsReader.read(ccg()).store()).isNull();
+
+        Map<String, String> p = ccg();
+        p.put("box.auth.store", "jcache");
+        p.put("box.auth.store.keys", "k2:" + STORE_KEY + ", k1:" + Base64.getEncoder().encodeToString(new byte[16]));
+        StoreSettings store = SettingsReader.read(p).store();
+
+        assertThat(store.cacheName()).isEqualTo("box-auth-tokens");
+        assertThat(store.keys()).extracting(StoreSettings.StoreKey::id).containsExactly("k2", "k1");
+        assertThat(store.toString()).doesNotContain(STORE_KEY).contains("k2");
+    }
+
+    @Test
+    void store_jcacheWithoutKeys_isBoxauth041_sayingHowToMakeOne() {
+        Map<String, String> p = ccg();
+        p.put("box.auth.store", "jcache");
+
+        ConfigProblem problem = onlyProblem(p);
+
+        assertThat(problem.id()).isEqualTo("BOXAUTH-041");
+        assertThat(problem.property()).isEqualTo("box.auth.store.keys");
+        assertThat(problem.message()).contains("openssl rand -base64 32");
+    }
+
+    @Test
+    void store_keysThatAreNotIdColonBase64OfAnAesKeySize_areBoxauth041_withoutShowingTheKey() {
+        String shortKey = Base64.getEncoder().encodeToString("twelve bytes".getBytes());
+        for (String keys : List.of(shortKey, "k1:" + shortKey, "k1:not base64!", "k 1:" + STORE_KEY,
+                "k1:" + STORE_KEY + ",k1:" + STORE_KEY)) {
+            Map<String, String> p = ccg();
+            p.put("box.auth.store", "jcache");
+            p.put("box.auth.store.keys", keys);
+
+            ConfigProblem problem = onlyProblem(p);
+
+            assertThat(problem.id()).as(keys).isEqualTo("BOXAUTH-041");
+            assertThat(problem.message()).doesNotContain(shortKey).doesNotContain(STORE_KEY);
+        }
+    }
+
+    @Test
+    void store_unknownKindOrStoreSettingsWithoutJcache_areBoxauth040() {
+        Map<String, String> unknown = ccg();
+        unknown.put("box.auth.store", "redis");
+        assertThat(onlyProblem(unknown).id()).isEqualTo("BOXAUTH-040");
+
+        Map<String, String> stray = ccg();
+        stray.put("box.auth.store.keys", "k1:" + STORE_KEY);
+        ConfigProblem problem = onlyProblem(stray);
+        assertThat(problem.id()).isEqualTo("BOXAUTH-040");
+        assertThat(problem.property()).isEqualTo("box.auth.store.keys");
+        assertThat(problem.message()).doesNotContain(STORE_KEY);
     }
 }
