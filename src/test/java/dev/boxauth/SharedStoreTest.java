@@ -2,16 +2,13 @@ package dev.boxauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hazelcast.cache.HazelcastCachingProvider;
-import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
-import com.hazelcast.core.HazelcastInstance;
 import dev.boxauth.emulator.BoxEmulator;
 import dev.boxauth.emulator.JwtApp;
 import dev.boxauth.internal.ProviderFactory;
 import dev.boxauth.internal.config.SettingsReader;
 import dev.boxauth.internal.token.Sleeper;
 import dev.boxauth.testing.CapturedLog;
+import dev.boxauth.testing.HazelcastMember;
 import dev.boxauth.testing.MutableClock;
 import dev.boxauth.testing.Together;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.Cache;
-import javax.cache.CacheManager;
-import javax.cache.Caching;
-import javax.cache.configuration.MutableConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,8 +38,7 @@ class SharedStoreTest {
     private static final int NODES = 3;
     private static final int THREADS = 32;
 
-    private static HazelcastInstance member;
-    private static CacheManager manager;
+    private static HazelcastMember member;
 
     private BoxEmulator box;
     private JwtApp app;
@@ -55,35 +48,25 @@ class SharedStoreTest {
 
     @BeforeAll
     static void startMember() {
-        Config config = new Config().setClusterName("box-auth-shared-store-test").setInstanceName("box-auth-test");
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.logging.type", "jdk");
-        config.getNetworkConfig().setPort(5801).setPortAutoIncrement(true).getJoin().getAutoDetectionConfig()
-                .setEnabled(false);
-        config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
-        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        member = Hazelcast.newHazelcastInstance(config);
-        manager = Caching.getCachingProvider(HazelcastCachingProvider.MEMBER_CACHING_PROVIDER)
-                .getCacheManager(null, null, HazelcastCachingProvider.propertiesByInstanceItself(member));
+        member = HazelcastMember.start("box-auth-shared-store-test");
     }
 
     @AfterAll
     static void stopMember() {
-        manager.close();
-        member.shutdown();
+        member.close();
     }
 
     @BeforeEach
     void start() {
         box = BoxEmulator.start();
         app = box.createJwtApp();
-        cache = manager.createCache("tokens-" + System.nanoTime(), new MutableConfiguration<>());
+        cache = member.newCache("tokens-" + System.nanoTime());
     }
 
     @AfterEach
     void stop() {
         nodes.forEach(BoxTokenProvider::close);
-        manager.destroyCache(cache.getName());
+        member.destroy(cache);
         box.close();
     }
 
@@ -165,7 +148,7 @@ class SharedStoreTest {
     void whenTheStoreFails_eachNodeKeepsGettingTokens_andSaysSoOnce() {
         BoxTokenProvider a = node(Sleeper.REAL);
         a.accessToken();
-        manager.destroyCache(cache.getName());
+        member.destroy(cache);
         clock.advance(Duration.ofHours(1));
         box.clockOffset(Duration.ofHours(1));
 
@@ -178,7 +161,7 @@ class SharedStoreTest {
             assertThat(log.records()).filteredOn(r -> r.getMessage().contains("BOXAUTH-043")).hasSize(1);
         }
         assertThat(box.tokenRequests()).isEqualTo(3);
-        cache = manager.createCache(cache.getName(), new MutableConfiguration<>());
+        cache = member.newCache(cache.getName());
     }
 
     /** {@value #THREADS} callers on each node, all at once; their tokens. */

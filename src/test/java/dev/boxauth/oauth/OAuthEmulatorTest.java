@@ -6,6 +6,9 @@ import dev.boxauth.BoxTokenProvider;
 import dev.boxauth.Downscope;
 import dev.boxauth.emulator.BoxEmulator;
 import dev.boxauth.emulator.OAuthApp;
+import dev.boxauth.internal.config.StoreSettings;
+import dev.boxauth.internal.store.JCacheBoxTokenStore;
+import dev.boxauth.testing.HazelcastMember;
 import dev.boxauth.testing.MutableClock;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -29,6 +32,8 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.cache.Cache;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +146,25 @@ class OAuthEmulatorTest {
         assertThat(tokens).hasSize(1);
         assertThat(box.tokenRequests("refresh_token")).isEqualTo(1);
         assertThat(box.refreshTokenReuse()).isZero();
+    }
+
+    @Test
+    void twoInstancesSharingAJCacheStore_refreshOnce_andNeverReuseARefreshToken() throws Exception {
+        try (HazelcastMember member = HazelcastMember.start("box-auth-oauth-emulator-test")) {
+            Cache<Object, Object> cache = member.newCache("box-auth-tokens");
+            StoreSettings settings = new StoreSettings("box-auth-tokens",
+                    List.of(new StoreSettings.StoreKey("k1", new SecretKeySpec(new byte[32], "AES"))));
+            BoxOAuth node1 = client(JCacheBoxTokenStore.open(settings, cache, app.clientId()));
+            BoxOAuth node2 = client(JCacheBoxTokenStore.open(settings, cache, app.clientId()));
+            SignedIn ada = signIn(node1);
+
+            clock.advance(Duration.ofHours(2));
+            Set<String> tokens = herd(64, List.of(node1.forUser(ada.boxUserId()), node2.forUser(ada.boxUserId())));
+
+            assertThat(tokens).hasSize(1);
+            assertThat(box.tokenRequests("refresh_token")).isEqualTo(1);
+            assertThat(box.refreshTokenReuse()).isZero();
+        }
     }
 
     @Test

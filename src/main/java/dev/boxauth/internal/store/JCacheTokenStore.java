@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.function.Supplier;
 import javax.cache.Cache;
+import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
 import javax.cache.configuration.MutableConfiguration;
@@ -38,28 +39,42 @@ public final class JCacheTokenStore {
      *
      * @throws BoxAuthException when no JCache provider is there or the cache cannot be had
      */
-    @SuppressWarnings("unchecked")
     public static JCacheTokenStore open(StoreSettings settings, Cache<?, ?> cache) {
-        Cache<Object, Object> shared = (Cache<Object, Object>) cache;
-        if (shared == null) {
-            try {
-                CacheManager manager = Caching.getCachingProvider().getCacheManager();
-                shared = manager.getCache(settings.cacheName());
-                if (shared == null) {
-                    shared = manager.createCache(settings.cacheName(), new MutableConfiguration<>());
-                }
-            } catch (RuntimeException e) {
-                throw new BoxAuthException("box.auth.store=jcache: cannot get the JCache cache "
-                        + settings.cacheName() + " (" + e.getClass().getSimpleName() + "). Put a JCache provider"
-                        + " such as Hazelcast on the class path, configured to join the cluster.", e);
-            }
+        return new JCacheTokenStore(cache(settings, cache), new TokenSeal(settings.keys(), new SecureRandom()));
+    }
+
+    /**
+     * {@code supplied}, or the configured cache of the default JCache provider's default manager, created if
+     * missing (by whichever instance comes first).
+     *
+     * @throws BoxAuthException when no JCache provider is there or the cache cannot be had
+     */
+    @SuppressWarnings("unchecked")
+    static Cache<Object, Object> cache(StoreSettings settings, Cache<?, ?> supplied) {
+        if (supplied != null) {
+            return (Cache<Object, Object>) supplied;
         }
-        return new JCacheTokenStore(shared, new TokenSeal(settings.keys(), new SecureRandom()));
+        try {
+            CacheManager manager = Caching.getCachingProvider().getCacheManager();
+            Cache<Object, Object> cache = manager.getCache(settings.cacheName());
+            if (cache == null) {
+                try {
+                    cache = manager.createCache(settings.cacheName(), new MutableConfiguration<>());
+                } catch (CacheException createdMeanwhile) {
+                    cache = manager.getCache(settings.cacheName());
+                }
+            }
+            return cache;
+        } catch (RuntimeException e) {
+            throw new BoxAuthException("box.auth.store=jcache: cannot get the JCache cache " + settings.cacheName()
+                    + " (" + e.getClass().getSimpleName() + "). Put a JCache provider such as Hazelcast on the"
+                    + " class path, configured to join the cluster.", e);
+        }
     }
 
     /** The token stored under {@code entry}, or {@code null} when none is, or it does not open. */
     BoxAccessToken read(String entry) {
-        Object value = call(() -> cache.get(entry));
+        Object value = call(cache, () -> cache.get(entry));
         byte[] plain = value instanceof byte[] sealed ? seal.open(entry, sealed) : null;
         if (plain == null) {
             return null;
@@ -79,7 +94,7 @@ public final class JCacheTokenStore {
     void write(String entry, BoxAccessToken token) {
         byte[] plain = (token.expiresAt().toEpochMilli() + "\n" + token.value()).getBytes(StandardCharsets.UTF_8);
         byte[] sealed = seal.seal(entry, plain);
-        call(() -> {
+        call(cache, () -> {
             cache.put(entry, sealed);
             return null;
         });
@@ -93,7 +108,7 @@ public final class JCacheTokenStore {
     boolean claim(String entry, String holder, long untilMillis, long nowMillis) {
         String key = entry + LEASE_SUFFIX;
         String lease = holder + "|" + untilMillis;
-        return call(() -> {
+        return call(cache, () -> {
             if (cache.putIfAbsent(key, lease)) {
                 return true;
             }
@@ -108,7 +123,7 @@ public final class JCacheTokenStore {
     /** Gives the lease back, if {@code holder} still has it. */
     void release(String entry, String holder) {
         String key = entry + LEASE_SUFFIX;
-        call(() -> cache.get(key) instanceof String held && held.startsWith(holder + "|") && cache.remove(key, held));
+        call(cache, () -> cache.get(key) instanceof String held && held.startsWith(holder + "|") && cache.remove(key, held));
     }
 
     private static long until(String lease) {
@@ -119,7 +134,7 @@ public final class JCacheTokenStore {
         }
     }
 
-    private <T> T call(Supplier<T> operation) {
+    static <T> T call(Cache<?, ?> cache, Supplier<T> operation) {
         try {
             return operation.get();
         } catch (RuntimeException e) {
