@@ -34,6 +34,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,8 +51,8 @@ public final class OAuthClient implements BoxOAuth {
 
     private static final System.Logger LOG = System.getLogger(OAuthClient.class.getName());
 
-    /** Pending sign-ins kept at most; past it the oldest are forgotten (their callbacks get state_unknown). */
-    static final int MAX_PENDING_SIGN_INS = 10_000;
+    /** Used sign-in states one instance remembers at most (until they expire); only completed sign-ins count. */
+    static final int MAX_USED_SIGN_IN_STATES = 100_000;
     /** Added to one request's timeouts for the lease on a pair being refreshed. */
     static final Duration LEASE_SLACK = Duration.ofSeconds(5);
     /** Box's {@code error} values are lower-case words; anything else from the query string is not echoed. */
@@ -81,11 +82,11 @@ public final class OAuthClient implements BoxOAuth {
      */
     public OAuthClient(BoxOAuthConfig config, BoxTokenStore store, OAuthTransport transport, Sleeper sleeper,
             SecureRandom random) {
-        this(config, store, transport, sleeper, random, null);
+        this(config, store, transport, sleeper, random, null, localStates(config, random));
     }
 
     private OAuthClient(BoxOAuthConfig config, BoxTokenStore store, OAuthTransport transport, Sleeper sleeper,
-            SecureRandom random, BoxHttpClient http) {
+            SecureRandom random, BoxHttpClient http, SignInStates states) {
         this.config = Objects.requireNonNull(config, "config");
         this.store = Objects.requireNonNull(store, "store");
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -105,7 +106,7 @@ public final class OAuthClient implements BoxOAuth {
         this.shared = new Shared(config.clientId(), clientSecret, store, config.clock(),
                 new TokenRequester(transport.token(), config.clock(), sleeper, refresh), sleeper,
                 config.refreshMargin(), lease, this::revokeQuietly);
-        this.states = new SignInStates(random, config.signInTimeout(), MAX_PENDING_SIGN_INS);
+        this.states = states;
         this.ownedExecutor = config.executor().isPresent() ? null : RefreshThreads.newPool("box-auth-oauth-refresh");
         this.executor = config.executor().orElse(ownedExecutor);
         // A refresh that goes on after that (UserTokens' retries, another instance's lease) still lands in the
@@ -113,12 +114,33 @@ public final class OAuthClient implements BoxOAuth {
         this.maxWait = refresh.callerWait();
     }
 
-    /** Over HTTPS to the configured URLs. */
+    /** Over HTTPS to the configured URLs; sign-ins complete on this instance. */
     public static BoxOAuth create(BoxOAuthConfig config, BoxTokenStore store) {
+        SecureRandom random = new SecureRandom();
+        return create(config, store, random, localStates(config, random));
+    }
+
+    /**
+     * Over HTTPS to the configured URLs, for an instance of a cluster: a sign-in started on any instance
+     * completes on any other.
+     *
+     * @param secrets what every instance shares (the store's keys), from which the states' HMAC keys derive;
+     *     the first signs
+     * @param used where the used states are remembered, shared by the instances
+     */
+    public static BoxOAuth create(BoxOAuthConfig config, BoxTokenStore store, List<byte[]> secrets,
+            UsedSignInStates used) {
+        SecureRandom random = new SecureRandom();
+        return create(config, store, random, new SignInStates(secrets.stream().map(SignInStates::derivedKey).toList(),
+                config.signInTimeout(), random, used));
+    }
+
+    private static BoxOAuth create(BoxOAuthConfig config, BoxTokenStore store, SecureRandom random,
+            SignInStates states) {
         BoxHttpClient http = BoxHttpClient.create(config.tokenUrl(), config.connectTimeout(), config.readTimeout(),
                 config.sslContext().orElse(null), config.proxy().orElse(null));
         OAuthClient client = new OAuthClient(config, store, OAuthTransport.http(config, http), Sleeper.REAL,
-                new SecureRandom(), http);
+                random, http, states);
         LOG.log(INFO, () -> "Box OAuth 2.0 ready: client id " + config.clientId() + ", token endpoint "
                 + config.tokenUrl() + ", store " + store.getClass().getName());
         return client;
@@ -314,6 +336,12 @@ public final class OAuthClient implements BoxOAuth {
         } catch (BoxTokenException e) {
             LOG.log(WARNING, () -> "Cannot revoke a token: " + e.getMessage());
         }
+    }
+
+    /** States good on this instance alone: a key of its own, the used ones in its memory. */
+    private static SignInStates localStates(BoxOAuthConfig config, SecureRandom random) {
+        return new SignInStates(List.of(SignInStates.randomKey(random)), config.signInTimeout(), random,
+                new LocalUsedSignInStates(MAX_USED_SIGN_IN_STATES));
     }
 
     private void requireOpen() {

@@ -68,7 +68,7 @@ class SignInTest {
     }
 
     @Test
-    void startSignIn_issuesAFreshStateOf256RandomBitsEachTime() {
+    void startSignIn_issuesAFreshSignedStateEachTime_of128RandomBitsAndA128BitMac() {
         OAuthClient oauth = h.node();
         Set<String> states = new HashSet<>();
 
@@ -76,7 +76,7 @@ class SignInTest {
             states.add(oauth.startSignIn().state());
         }
 
-        assertThat(states).hasSize(1000).allMatch(s -> s.matches("[A-Za-z0-9_-]{43}"));
+        assertThat(states).hasSize(1000).allMatch(s -> s.matches("[A-Za-z0-9_-]{54}"));
     }
 
     @Test
@@ -272,22 +272,56 @@ class SignInTest {
     }
 
     @Test
-    void signInStates_forgetTheOldestBeyondCapacityAndExpiredOnesAsTheyGo() {
-        MutableClock clock = new MutableClock(START);
-        SignInStates states = new SignInStates(new java.security.SecureRandom(), Duration.ofMinutes(10), 3);
-        String first = states.issue(clock.instant());
-        states.issue(clock.instant());
-        states.issue(clock.instant());
-        String fourth = states.issue(clock.instant());
+    void aPendingSignIn_survivesAHundredThousandOthersStartedMeanwhile_forIssuingAStateKeepsNothing() {
+        OAuthClient oauth = h.node();
+        SignIn mine = oauth.startSignIn();
+        for (int i = 0; i < 100_000; i++) {
+            oauth.startSignIn();
+        }
 
-        assertThat(states.size()).isEqualTo(3);
-        assertThatExceptionOfType(SignInException.class).isThrownBy(() -> states.consume(first, clock.instant()))
-                .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.STATE_UNKNOWN));
+        assertThat(oauth.completeSignIn(h.box.issueCode(USER), mine.state()).boxUserId()).isEqualTo(USER);
+    }
 
-        clock.advance(Duration.ofMinutes(11));
-        states.issue(clock.instant());
-        assertThat(states.size()).isEqualTo(1);
-        assertThatExceptionOfType(SignInException.class).isThrownBy(() -> states.consume(fourth, clock.instant()))
+    @Test
+    void completeSignIn_refusesAStateWhoseExpiryOrNonceWasAltered() {
+        OAuthClient oauth = h.node();
+        byte[] state = java.util.Base64.getUrlDecoder().decode(oauth.startSignIn().state());
+        state[7] ^= 1; // the expiry's last byte
+        String altered = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(state);
+
+        assertThatExceptionOfType(SignInException.class)
+                .isThrownBy(() -> oauth.completeSignIn(h.box.issueCode(USER), altered))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.STATE_UNKNOWN));
+        assertThat(h.box.tokenForms).isEmpty();
+    }
+
+    @Test
+    void inACluster_aSignInStartedOnOneInstanceCompletesOnAnother_once() {
+        java.util.List<byte[]> secrets = java.util.List.of(new byte[32]);
+        UsedSignInStates shared = new LocalUsedSignInStates(10);
+        SignInStates a = new SignInStates(secrets.stream().map(SignInStates::derivedKey).toList(),
+                Duration.ofMinutes(10), new java.security.SecureRandom(), shared);
+        SignInStates b = new SignInStates(secrets.stream().map(SignInStates::derivedKey).toList(),
+                Duration.ofMinutes(10), new java.security.SecureRandom(), shared);
+        String state = a.issue(START);
+
+        b.consume(state, START.plusSeconds(30));
+
+        assertThatExceptionOfType(SignInException.class).isThrownBy(() -> a.consume(state, START.plusSeconds(31)))
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.STATE_REUSED));
+    }
+
+    @Test
+    void localUsedStates_forgetExpiredOnesFirst_andTheOldestBeyondCapacity() {
+        LocalUsedSignInStates used = new LocalUsedSignInStates(3);
+        assertThat(used.firstUse("s1", START.plusSeconds(60), START)).isTrue();
+        assertThat(used.firstUse("s1", START.plusSeconds(60), START)).isFalse();
+        used.firstUse("s2", START.plusSeconds(60), START);
+        used.firstUse("s3", START.plusSeconds(60), START);
+        used.firstUse("s4", START.plusSeconds(60), START);
+        assertThat(used.size()).isEqualTo(3);
+
+        assertThat(used.firstUse("s5", START.plusSeconds(120), START.plusSeconds(61))).isTrue();
+        assertThat(used.size()).isEqualTo(1);
     }
 }

@@ -107,4 +107,16 @@ class JCacheBoxTokenStoreTest {
         assertThat(otherApp.compareAndSet("u", null, two)).isTrue();
         assertThat(store.load("u")).contains(one);
     }
+
+    @Test
+    void usedSignInStates_areUsedOnceInTheWholeCluster_inACacheBesideTheTokens() {
+        JCacheUsedSignInStates nodeA = JCacheUsedSignInStates.beside(cache, java.time.Duration.ofMinutes(10));
+        JCacheUsedSignInStates nodeB = JCacheUsedSignInStates.beside(cache, java.time.Duration.ofMinutes(10));
+        Instant now = Instant.parse("2026-03-01T10:00:00Z");
+
+        assertThat(nodeA.firstUse("state-1", now.plusSeconds(600), now)).isTrue();
+        assertThat(nodeB.firstUse("state-1", now.plusSeconds(600), now)).isFalse();
+        assertThat(nodeB.firstUse("state-2", now.plusSeconds(600), now)).isTrue();
+        assertThat(nodeA).hasToString("JCacheUsedSignInStates[" + cache.getName() + "-sign-in-states]");
+    }
 }

@@ -1,0 +1,64 @@
+package dev.boxauth.internal.store;
+
+import dev.boxauth.BoxAuthException;
+import dev.boxauth.internal.oauth.UsedSignInStates;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.CacheManager;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.CreatedExpiryPolicy;
+
+/**
+ * The used sign-in states of a cluster, in a JCache cache of their own beside the token cache, whose
+ * entries expire with the states (a created-expiry policy of the sign-in timeout), so that nothing is left
+ * to clean up. A state is used once in the whole cluster: {@code putIfAbsent} decides.
+ */
+public final class JCacheUsedSignInStates implements UsedSignInStates {
+
+    private final Cache<Object, Object> cache;
+
+    private JCacheUsedSignInStates(Cache<Object, Object> cache) {
+        this.cache = cache;
+    }
+
+    /**
+     * The states cache next to {@code tokens}: {@code <tokens' name>-sign-in-states} in the same manager,
+     * created (with the expiry policy) by whichever instance comes first.
+     *
+     * @throws BoxAuthException when the manager cannot give it
+     */
+    public static JCacheUsedSignInStates beside(Cache<?, ?> tokens, Duration signInTimeout) {
+        String name = tokens.getName() + "-sign-in-states";
+        CacheManager manager = tokens.getCacheManager();
+        try {
+            Cache<Object, Object> states = manager.getCache(name);
+            if (states == null) {
+                try {
+                    states = manager.createCache(name, new MutableConfiguration<>().setExpiryPolicyFactory(
+                            CreatedExpiryPolicy.factoryOf(new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS,
+                                    signInTimeout.toMillis()))));
+                } catch (CacheException createdMeanwhile) {
+                    states = manager.getCache(name);
+                }
+            }
+            return new JCacheUsedSignInStates(states);
+        } catch (RuntimeException e) {
+            throw new BoxAuthException("box.auth.store=jcache: cannot get the JCache cache " + name + " for"
+                    + " sign-in states (" + e.getClass().getSimpleName() + ").", e);
+        }
+    }
+
+    @Override
+    public boolean firstUse(String state, Instant expiresAt, Instant now) {
+        String key = SharedTokenSource.entryName("sign-in state " + state);
+        return JCacheTokenStore.call(cache, () -> cache.putIfAbsent(key, expiresAt.toEpochMilli()));
+    }
+
+    @Override
+    public String toString() {
+        return "JCacheUsedSignInStates[" + cache.getName() + "]";
+    }
+}
