@@ -41,6 +41,11 @@ public final class HazelcastMember implements AutoCloseable {
         return manager.createCache(name, new MutableConfiguration<>());
     }
 
+    /** An existing cache, by name. */
+    public Cache<Object, Object> cacheOf(String name) {
+        return manager.getCache(name);
+    }
+
     public void destroy(Cache<?, ?> cache) {
         manager.destroyCache(cache.getName());
     }
