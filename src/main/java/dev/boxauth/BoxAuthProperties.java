@@ -156,12 +156,20 @@ public final class BoxAuthProperties {
      */
     public static final String STORE_KEYS = "box.auth.store.keys";
 
+    /** OAuth 2.0: how long a started sign-in may take, from the sign-in link to the callback; default {@code 10m}. */
+    public static final String OAUTH_SIGN_IN_TIMEOUT = "box.auth.oauth.sign-in-timeout";
+    /** OAuth 2.0: a browser session unused this long ends; default {@code 30m}. */
+    public static final String OAUTH_SESSION_IDLE_TIMEOUT = "box.auth.oauth.session-idle-timeout";
+    /** OAuth 2.0: a browser session ends this long after sign-in, however much it is used; default {@code 12h}. */
+    public static final String OAUTH_SESSION_LIFETIME = "box.auth.oauth.session-lifetime";
+
     /** Every property name above, in the order they are documented. */
     public static final List<String> ALL = List.of(METHOD, CONFIG_FILE, CONFIG, CLIENT_ID, CLIENT_SECRET,
             ENTERPRISE_ID, USER_ID, JWT_KEY_ID, JWT_PRIVATE_KEY, JWT_PRIVATE_KEY_FILE, JWT_PASSPHRASE, JWT_ALGORITHM,
             TOKEN_URL, REVOKE_URL, API_URL, CONNECT_TIMEOUT, READ_TIMEOUT, TOTAL_TIMEOUT, REFRESH_MARGIN, FETCH_ON_STARTUP,
             USER_CACHE_SIZE, REVOKE_ON_SHUTDOWN, DEVELOPER_TOKEN, OAUTH_REDIRECT_URI, OAUTH_SCOPES,
-            OAUTH_AUTHORIZE_URL, OAUTH_CALLBACK_PATH, OAUTH_AFTER_SIGN_IN, STORE, STORE_CACHE_NAME, STORE_KEYS);
+            OAUTH_AUTHORIZE_URL, OAUTH_CALLBACK_PATH, OAUTH_AFTER_SIGN_IN, STORE, STORE_CACHE_NAME, STORE_KEYS,
+            OAUTH_SIGN_IN_TIMEOUT, OAUTH_SESSION_IDLE_TIMEOUT, OAUTH_SESSION_LIFETIME);
 
     private BoxAuthProperties() {
     }

@@ -1,18 +1,20 @@
 package dev.boxauth.oauth;
 
+import dev.boxauth.BoxAuthProperties;
+import dev.boxauth.BoxConfigException;
 import dev.boxauth.internal.Secret;
-import dev.boxauth.internal.oauth.Urls;
-import dev.boxauth.internal.token.RetryPolicy;
+import dev.boxauth.internal.config.Settings;
+import dev.boxauth.internal.config.SettingsReader;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 
@@ -25,17 +27,17 @@ import javax.net.ssl.SSLContext;
 public final class BoxOAuthConfig {
 
     /** Box's authorize page. */
-    public static final URI DEFAULT_AUTHORIZE_URL = URI.create("https://account.box.com/api/oauth2/authorize");
+    public static final URI DEFAULT_AUTHORIZE_URL = SettingsReader.DEFAULT_AUTHORIZE_URL;
     /** Box's token endpoint. */
-    public static final URI DEFAULT_TOKEN_URL = URI.create("https://api.box.com/oauth2/token");
+    public static final URI DEFAULT_TOKEN_URL = SettingsReader.DEFAULT_TOKEN_URL;
     /** Box's API root. */
-    public static final URI DEFAULT_API_URL = URI.create("https://api.box.com/2.0");
+    public static final URI DEFAULT_API_URL = SettingsReader.DEFAULT_API_URL;
     /** Box's revoke endpoint. */
-    public static final URI DEFAULT_REVOKE_URL = URI.create("https://api.box.com/oauth2/revoke");
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
-    public static final Duration DEFAULT_REFRESH_MARGIN = Duration.ofMinutes(5);
-    public static final Duration DEFAULT_SIGN_IN_TIMEOUT = Duration.ofMinutes(10);
+    public static final URI DEFAULT_REVOKE_URL = SettingsReader.DEFAULT_REVOKE_URL;
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = SettingsReader.DEFAULT_CONNECT_TIMEOUT;
+    public static final Duration DEFAULT_READ_TIMEOUT = SettingsReader.DEFAULT_READ_TIMEOUT;
+    public static final Duration DEFAULT_REFRESH_MARGIN = SettingsReader.DEFAULT_REFRESH_MARGIN;
+    public static final Duration DEFAULT_SIGN_IN_TIMEOUT = SettingsReader.DEFAULT_SIGN_IN_TIMEOUT;
 
     private final String clientId;
     private final Secret clientSecret;
@@ -55,20 +57,20 @@ public final class BoxOAuthConfig {
     private final ProxySelector proxy;
     private final Executor executor;
 
-    private BoxOAuthConfig(Builder b, URI redirectUri, URI authorizeUrl, URI tokenUrl, URI apiUrl, URI revokeUrl) {
-        this.clientId = b.clientId.strip();
-        this.clientSecret = new Secret(b.clientSecret);
-        this.redirectUri = redirectUri;
-        this.scopes = List.copyOf(b.scopes);
-        this.authorizeUrl = authorizeUrl;
-        this.tokenUrl = tokenUrl;
-        this.apiUrl = apiUrl;
-        this.revokeUrl = revokeUrl;
-        this.connectTimeout = b.connectTimeout;
-        this.readTimeout = b.readTimeout;
-        this.totalTimeout = b.totalTimeout != null ? b.totalTimeout : RetryPolicy.defaultTotalTimeout(b.readTimeout);
-        this.refreshMargin = b.refreshMargin;
-        this.signInTimeout = b.signInTimeout;
+    private BoxOAuthConfig(Settings settings, Builder b) {
+        this.clientId = settings.clientId();
+        this.clientSecret = settings.clientSecret();
+        this.redirectUri = settings.oauth().redirectUri();
+        this.scopes = settings.oauth().scopes();
+        this.authorizeUrl = settings.oauth().authorizeUrl();
+        this.tokenUrl = settings.tokenUrl();
+        this.apiUrl = settings.apiUrl();
+        this.revokeUrl = settings.revokeUrl();
+        this.connectTimeout = settings.connectTimeout();
+        this.readTimeout = settings.readTimeout();
+        this.totalTimeout = settings.totalTimeout();
+        this.refreshMargin = settings.refreshMargin();
+        this.signInTimeout = settings.oauth().signInTimeout();
         this.clock = b.clock;
         this.sslContext = b.sslContext;
         this.proxy = b.proxy;
@@ -180,47 +182,33 @@ public final class BoxOAuthConfig {
      */
     public static final class Builder {
 
-        private String clientId;
-        private String clientSecret;
-        private String redirectUri;
-        private final Set<String> scopes = new LinkedHashSet<>();
-        private String authorizeUrl = DEFAULT_AUTHORIZE_URL.toString();
-        private String tokenUrl = DEFAULT_TOKEN_URL.toString();
-        private String apiUrl = DEFAULT_API_URL.toString();
-        private String revokeUrl = DEFAULT_REVOKE_URL.toString();
-        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
-        /** {@code null}: derived from the read timeout. */
-        private Duration totalTimeout;
-        private Duration refreshMargin = DEFAULT_REFRESH_MARGIN;
-        private Duration signInTimeout = DEFAULT_SIGN_IN_TIMEOUT;
+        /** What is set, as the properties of {@link BoxAuthProperties}: one reader checks both ways of configuring. */
+        private final Map<String, String> properties = new LinkedHashMap<>();
         private Clock clock = Clock.systemUTC();
         private SSLContext sslContext;
         private ProxySelector proxy;
         private Executor executor;
 
         private Builder() {
+            properties.put(BoxAuthProperties.METHOD, "oauth");
         }
 
-        /** Required: the app's client id. */
+        /** Required: the app's client id ({@value BoxAuthProperties#CLIENT_ID}). */
         public Builder clientId(String clientId) {
-            this.clientId = clientId;
-            return this;
+            return set(BoxAuthProperties.CLIENT_ID, clientId);
         }
 
-        /** Required: the app's client secret. */
+        /** Required: the app's client secret ({@value BoxAuthProperties#CLIENT_SECRET}). */
         public Builder clientSecret(String clientSecret) {
-            this.clientSecret = clientSecret;
-            return this;
+            return set(BoxAuthProperties.CLIENT_SECRET, clientSecret);
         }
 
         /**
          * Required: the callback URL, exactly as registered among the app's redirect URIs in the Developer
-         * Console. https, or http on localhost / a loopback address.
+         * Console ({@value BoxAuthProperties#OAUTH_REDIRECT_URI}). https, or http on localhost / a loopback address.
          */
         public Builder redirectUri(String redirectUri) {
-            this.redirectUri = redirectUri;
-            return this;
+            return set(BoxAuthProperties.OAUTH_REDIRECT_URI, redirectUri);
         }
 
         /** Scopes to ask for, such as {@code root_readwrite}; default none, meaning the app's configured scopes. */
@@ -228,65 +216,65 @@ public final class BoxOAuthConfig {
             return scopes(List.of(scopes));
         }
 
-        /** Replaces the scopes; duplicates are dropped, order is kept. */
+        /**
+         * Replaces the scopes; duplicates are dropped, order is kept.
+         *
+         * @throws IllegalArgumentException for a scope that is not one word
+         */
         public Builder scopes(Iterable<String> scopes) {
-            this.scopes.clear();
-            scopes.forEach(s -> this.scopes.add(Objects.requireNonNull(s, "scope")));
-            return this;
+            List<String> words = new ArrayList<>();
+            for (String scope : scopes) {
+                if (scope == null || scope.isBlank() || !scope.strip().chars().allMatch(c -> c > ' ' && c != ',')) {
+                    throw new IllegalArgumentException("scopes: each scope must be one word, such as root_readwrite.");
+                }
+                words.add(scope.strip());
+            }
+            return set(BoxAuthProperties.OAUTH_SCOPES, words.isEmpty() ? null : String.join(" ", words));
         }
 
         /** Default {@code https://account.box.com/api/oauth2/authorize}. */
         public Builder authorizeUrl(String url) {
-            this.authorizeUrl = url;
-            return this;
+            return set(BoxAuthProperties.OAUTH_AUTHORIZE_URL, url);
         }
 
         /** Default {@code https://api.box.com/oauth2/token}. */
         public Builder tokenUrl(String url) {
-            this.tokenUrl = url;
-            return this;
+            return set(BoxAuthProperties.TOKEN_URL, url);
         }
 
         /** Default {@code https://api.box.com/2.0}; {@code /users/me} is appended. */
         public Builder apiUrl(String url) {
-            this.apiUrl = url;
-            return this;
+            return set(BoxAuthProperties.API_URL, url);
         }
 
         /** Default {@code https://api.box.com/oauth2/revoke}. */
         public Builder revokeUrl(String url) {
-            this.revokeUrl = url;
-            return this;
+            return set(BoxAuthProperties.REVOKE_URL, url);
         }
 
         /** Default 10 s. */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = timeout;
-            return this;
+            return set(BoxAuthProperties.CONNECT_TIMEOUT, timeout);
         }
 
         /** Default 30 s: the longest wait, after connecting, for Box's whole answer to one request. */
         public Builder readTimeout(Duration timeout) {
-            this.readTimeout = timeout;
-            return this;
+            return set(BoxAuthProperties.READ_TIMEOUT, timeout);
         }
 
         /** Default twice the read timeout: the deadline of one token request across its retries. */
         public Builder totalTimeout(Duration timeout) {
-            this.totalTimeout = timeout;
-            return this;
+            return set(BoxAuthProperties.TOTAL_TIMEOUT, timeout);
         }
 
         /** Default 5 min; zero refreshes only when the token expires. */
         public Builder refreshMargin(Duration margin) {
-            this.refreshMargin = margin;
-            return this;
+            return set(BoxAuthProperties.REFRESH_MARGIN, margin);
         }
 
         /** Default 10 min: how long a started sign-in's {@code state} is accepted. */
         public Builder signInTimeout(Duration timeout) {
-            this.signInTimeout = timeout;
-            return this;
+            return set(BoxAuthProperties.OAUTH_SIGN_IN_TIMEOUT, timeout);
         }
 
         /** Default the system clock (UTC). */
@@ -314,50 +302,23 @@ public final class BoxOAuthConfig {
         }
 
         /**
-         * @throws IllegalArgumentException listing every problem, each naming the setting (never its value)
+         * Checks everything with the same rules, and the same message ids, as the {@code box.auth.*} properties
+         * of {@link BoxAuthProperties}, which each setting corresponds to.
+         *
+         * @throws BoxConfigException listing every problem, each naming the property (never its value)
          */
         public BoxOAuthConfig build() {
-            List<String> problems = new ArrayList<>();
-            if (clientId == null || clientId.isBlank()) {
-                problems.add("clientId: is missing. Use the app's client id from the Developer Console's Configuration tab.");
-            }
-            if (clientSecret == null || clientSecret.isBlank()) {
-                problems.add("clientSecret: is missing. Use the app's client secret from the Developer Console's"
-                        + " Configuration tab.");
-            }
-            URI redirect = Urls.parse("redirectUri", redirectUri, problems);
-            for (String scope : scopes) {
-                if (scope.isBlank() || scope.chars().anyMatch(Character::isWhitespace)) {
-                    problems.add("scopes: each scope must be one non-blank word, such as root_readwrite.");
-                    break;
-                }
-            }
-            URI authorize = Urls.parse("authorizeUrl", authorizeUrl, problems);
-            URI token = Urls.parse("tokenUrl", tokenUrl, problems);
-            URI api = Urls.parse("apiUrl", apiUrl, problems);
-            URI revoke = Urls.parse("revokeUrl", revokeUrl, problems);
-            positive("connectTimeout", connectTimeout, problems);
-            positive("readTimeout", readTimeout, problems);
-            if (totalTimeout != null) {
-                positive("totalTimeout", totalTimeout, problems);
-            }
-            positive("signInTimeout", signInTimeout, problems);
-            if (refreshMargin == null || refreshMargin.isNegative()) {
-                problems.add("refreshMargin: must be zero or positive.");
-            }
-            if (!problems.isEmpty()) {
-                throw new IllegalArgumentException((problems.size() == 1
-                        ? "The Box OAuth 2.0 configuration has a problem:"
-                        : "The Box OAuth 2.0 configuration has " + problems.size() + " problems:")
-                        + "\n  " + String.join("\n  ", problems));
-            }
-            return new BoxOAuthConfig(this, redirect, authorize, token, api, revoke);
+            return new BoxOAuthConfig(SettingsReader.read(properties), this);
         }
 
-        private static void positive(String field, Duration value, List<String> problems) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                problems.add(field + ": must be a positive duration.");
+        /** {@code null} restores the default. */
+        private Builder set(String property, Object value) {
+            if (value == null) {
+                properties.remove(property);
+            } else {
+                properties.put(property, value.toString());
             }
+            return this;
         }
     }
 }

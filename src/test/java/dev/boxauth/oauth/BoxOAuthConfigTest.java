@@ -3,7 +3,10 @@ package dev.boxauth.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.boxauth.BoxConfigException;
+import dev.boxauth.ConfigProblem;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -37,19 +40,26 @@ class BoxOAuthConfigTest {
     }
 
     @Test
-    void build_reportsEveryMissingRequiredSettingByName() {
-        assertThatExceptionOfType(IllegalArgumentException.class)
+    void build_reportsEveryMissingRequiredSetting_byTheIdAndPropertyOfTheOneReader() {
+        assertThatExceptionOfType(BoxConfigException.class)
                 .isThrownBy(() -> BoxOAuthConfig.builder().build())
-                .satisfies(e -> assertThat(e.getMessage()).contains("3 problems").contains("clientId: is missing")
-                        .contains("clientSecret: is missing").contains("redirectUri: is missing"));
+                .satisfies(e -> assertThat(e.problems()).extracting(ConfigProblem::id, ConfigProblem::property)
+                        .contains(tuple("BOXAUTH-006", "box.auth.oauth.redirect-uri")));
+        assertThatExceptionOfType(BoxConfigException.class)
+                .isThrownBy(() -> BoxOAuthConfig.builder().redirectUri("https://app.example.com/cb").build())
+                .satisfies(e -> assertThat(e.problems()).extracting(ConfigProblem::property)
+                        .contains("box.auth.client-id"));
     }
 
     @Test
     void build_refusesPlainHttpOffLoopback_withoutShowingTheUrl() {
-        assertThatExceptionOfType(IllegalArgumentException.class)
+        assertThatExceptionOfType(BoxConfigException.class)
                 .isThrownBy(() -> valid().tokenUrl("http://box.internal.example/token?key=hush").build())
-                .satisfies(e -> assertThat(e.getMessage()).contains("tokenUrl: uses http off the loopback interface")
-                        .doesNotContain("hush"));
+                .satisfies(e -> {
+                    assertThat(e.problems()).extracting(ConfigProblem::id, ConfigProblem::property)
+                            .containsExactly(tuple("BOXAUTH-017", "box.auth.token-url"));
+                    assertThat(e.getMessage()).doesNotContain("hush");
+                });
     }
 
     @Test
@@ -61,23 +71,36 @@ class BoxOAuthConfigTest {
     }
 
     @Test
-    void build_refusesRelativeUrlsUserInfoAndFragments() {
-        assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> valid()
+    void build_refusesRelativeUrlsUserInfoAndFragments_asThePropertiesAre() {
+        assertThatExceptionOfType(BoxConfigException.class).isThrownBy(() -> valid()
                 .redirectUri("/cb").apiUrl("https://user:pw@api.example.com/2.0").revokeUrl("https://x.example/r#frag")
                 .authorizeUrl("ftp://x.example/").build())
-                .satisfies(e -> assertThat(e.getMessage()).contains("4 problems")
-                        .contains("redirectUri: is not an absolute").contains("apiUrl: must not hold a user name")
-                        .contains("revokeUrl: is not an absolute").contains("authorizeUrl: is not an absolute")
-                        .doesNotContain("pw@"));
+                .satisfies(e -> {
+                    assertThat(e.problems()).extracting(ConfigProblem::id, ConfigProblem::property).containsExactlyInAnyOrder(
+                            tuple("BOXAUTH-016", "box.auth.oauth.redirect-uri"), tuple("BOXAUTH-016", "box.auth.api-url"),
+                            tuple("BOXAUTH-027", "box.auth.revoke-url"),
+                            tuple("BOXAUTH-016", "box.auth.oauth.authorize-url"));
+                    assertThat(e.getMessage()).doesNotContain("pw@");
+                });
     }
 
     @Test
-    void build_refusesScopesThatAreNotSingleWordsAndBadDurations() {
-        assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> valid()
-                .scopes("root_readwrite", "two words").connectTimeout(Duration.ZERO).readTimeout(Duration.ofSeconds(-1))
-                .refreshMargin(Duration.ofSeconds(-1)).signInTimeout(null).build())
-                .satisfies(e -> assertThat(e.getMessage()).contains("scopes:").contains("connectTimeout:")
-                        .contains("readTimeout:").contains("refreshMargin:").contains("signInTimeout:"));
+    void build_refusesBadDurations_andScopesThatAreNotSingleWordsAtOnce() {
+        assertThatExceptionOfType(BoxConfigException.class).isThrownBy(() -> valid()
+                .connectTimeout(Duration.ZERO).readTimeout(Duration.ofSeconds(-1))
+                .refreshMargin(Duration.ofSeconds(-1)).signInTimeout(Duration.ZERO).build())
+                .satisfies(e -> assertThat(e.problems()).extracting(ConfigProblem::id, ConfigProblem::property)
+                        .containsExactlyInAnyOrder(tuple("BOXAUTH-018", "box.auth.connect-timeout"),
+                                tuple("BOXAUTH-018", "box.auth.read-timeout"),
+                                tuple("BOXAUTH-018", "box.auth.refresh-margin"),
+                                tuple("BOXAUTH-018", "box.auth.oauth.sign-in-timeout")));
+        assertThatThrownBy(() -> valid().scopes("root_readwrite", "two words"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one word");
+    }
+
+    @Test
+    void build_allowsARefreshMarginOfZero() {
+        assertThat(valid().refreshMargin(Duration.ZERO).build().refreshMargin()).isZero();
     }
 
     @Test
@@ -88,6 +111,7 @@ class BoxOAuthConfigTest {
     @Test
     void toString_neverShowsTheClientSecret() {
         assertThat(valid().build().toString()).contains("cid").contains("<redacted>").doesNotContain(SECRET);
-        assertThatThrownBy(() -> valid().clientId(null).build()).hasMessageNotContaining(SECRET);
+        assertThatThrownBy(() -> valid().clientId(null).build()).isInstanceOf(BoxConfigException.class)
+                .hasMessageNotContaining(SECRET);
     }
 }

@@ -58,6 +58,7 @@ class BoxTokenProviderProducer {
                 .readTimeout(settings.readTimeout())
                 .totalTimeout(settings.totalTimeout())
                 .refreshMargin(settings.refreshMargin())
+                .signInTimeout(settings.oauth().signInTimeout())
                 .build(), store);
     }
 

@@ -17,7 +17,9 @@ public final class HttpUrls {
         /** A user name or password ({@code https://user:password@host}), which would travel and be logged with the URL. */
         USER_INFO,
         /** {@code http} off the loopback interface: credentials and tokens would travel in clear text. */
-        CLEAR_TEXT
+        CLEAR_TEXT,
+        /** A fragment ({@code #…}): meaningless to a server, and not allowed in an OAuth 2.0 redirect URI. */
+        FRAGMENT
     }
 
     /**
@@ -49,6 +51,9 @@ public final class HttpUrls {
         }
         if ("http".equalsIgnoreCase(url.getScheme()) && !Loopback.isLoopback(url.getHost())) {
             return new Checked(null, Problem.CLEAR_TEXT);
+        }
+        if (url.getRawFragment() != null) {
+            return new Checked(null, Problem.FRAGMENT);
         }
         return new Checked(url, null);
     }

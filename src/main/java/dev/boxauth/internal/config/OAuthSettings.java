@@ -1,6 +1,7 @@
 package dev.boxauth.internal.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,9 +14,12 @@ import java.util.Objects;
  * @param authorizeUrl Box's authorize page
  * @param callbackPath the callback's path relative to the JAX-RS application root, such as {@code box/oauth/callback}
  * @param afterSignIn a path inside the application, starting with {@code /}, where the browser goes after signing in
+ * @param signInTimeout how long a started sign-in may take
+ * @param sessionIdleTimeout how long a browser session may go unused
+ * @param sessionLifetime how long a browser session lasts at most
  */
 public record OAuthSettings(URI redirectUri, List<String> scopes, URI authorizeUrl, String callbackPath,
-        String afterSignIn) {
+        String afterSignIn, Duration signInTimeout, Duration sessionIdleTimeout, Duration sessionLifetime) {
 
     public OAuthSettings {
         Objects.requireNonNull(redirectUri, "redirectUri");
@@ -23,6 +27,9 @@ public record OAuthSettings(URI redirectUri, List<String> scopes, URI authorizeU
         Objects.requireNonNull(authorizeUrl, "authorizeUrl");
         Objects.requireNonNull(callbackPath, "callbackPath");
         Objects.requireNonNull(afterSignIn, "afterSignIn");
+        Objects.requireNonNull(signInTimeout, "signInTimeout");
+        Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
+        Objects.requireNonNull(sessionLifetime, "sessionLifetime");
     }
 
     /** The {@code scope} parameter of the authorize URL: the scopes separated by spaces, or {@code null} for none. */

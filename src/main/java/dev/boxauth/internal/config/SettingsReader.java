@@ -20,6 +20,9 @@ import static dev.boxauth.BoxAuthProperties.OAUTH_AUTHORIZE_URL;
 import static dev.boxauth.BoxAuthProperties.OAUTH_CALLBACK_PATH;
 import static dev.boxauth.BoxAuthProperties.OAUTH_REDIRECT_URI;
 import static dev.boxauth.BoxAuthProperties.OAUTH_SCOPES;
+import static dev.boxauth.BoxAuthProperties.OAUTH_SESSION_IDLE_TIMEOUT;
+import static dev.boxauth.BoxAuthProperties.OAUTH_SESSION_LIFETIME;
+import static dev.boxauth.BoxAuthProperties.OAUTH_SIGN_IN_TIMEOUT;
 import static dev.boxauth.BoxAuthProperties.READ_TIMEOUT;
 import static dev.boxauth.BoxAuthProperties.TOTAL_TIMEOUT;
 import static dev.boxauth.BoxAuthProperties.REFRESH_MARGIN;
@@ -61,16 +64,19 @@ import java.util.stream.Collectors;
  */
 public final class SettingsReader {
 
-    static final URI DEFAULT_TOKEN_URL = URI.create("https://api.box.com/oauth2/token");
-    static final URI DEFAULT_REVOKE_URL = URI.create("https://api.box.com/oauth2/revoke");
-    static final URI DEFAULT_API_URL = URI.create("https://api.box.com/2.0");
-    static final URI DEFAULT_AUTHORIZE_URL = URI.create("https://account.box.com/api/oauth2/authorize");
+    public static final URI DEFAULT_TOKEN_URL = URI.create("https://api.box.com/oauth2/token");
+    public static final URI DEFAULT_REVOKE_URL = URI.create("https://api.box.com/oauth2/revoke");
+    public static final URI DEFAULT_API_URL = URI.create("https://api.box.com/2.0");
+    public static final URI DEFAULT_AUTHORIZE_URL = URI.create("https://account.box.com/api/oauth2/authorize");
     static final String DEFAULT_CALLBACK_PATH = "box/oauth/callback";
     static final String DEFAULT_AFTER_SIGN_IN = "/";
-    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
-    static final Duration DEFAULT_REFRESH_MARGIN = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_REFRESH_MARGIN = Duration.ofMinutes(5);
     static final int DEFAULT_USER_CACHE_SIZE = 100;
+    public static final Duration DEFAULT_SIGN_IN_TIMEOUT = Duration.ofMinutes(10);
+    static final Duration DEFAULT_SESSION_IDLE_TIMEOUT = Duration.ofMinutes(30);
+    static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(12);
     private static final Set<String> ALGORITHMS = Set.of("RS256", "RS384", "RS512");
 
     /** Properties only JWT uses; any of them set is JWT key material. */
@@ -78,7 +84,8 @@ public final class SettingsReader {
             List.of(JWT_KEY_ID, JWT_PRIVATE_KEY, JWT_PRIVATE_KEY_FILE, JWT_PASSPHRASE, JWT_ALGORITHM);
     /** Properties only OAuth 2.0 uses. */
     private static final List<String> OAUTH_PROPERTIES =
-            List.of(OAUTH_REDIRECT_URI, OAUTH_SCOPES, OAUTH_AUTHORIZE_URL, OAUTH_CALLBACK_PATH, OAUTH_AFTER_SIGN_IN);
+            List.of(OAUTH_REDIRECT_URI, OAUTH_SCOPES, OAUTH_AUTHORIZE_URL, OAUTH_CALLBACK_PATH, OAUTH_AFTER_SIGN_IN,
+                    OAUTH_SIGN_IN_TIMEOUT, OAUTH_SESSION_IDLE_TIMEOUT, OAUTH_SESSION_LIFETIME);
     /** Whom a token represents; only server authentication chooses. */
     private static final List<String> SUBJECT_PROPERTIES = List.of(ENTERPRISE_ID, USER_ID);
 
@@ -105,8 +112,9 @@ public final class SettingsReader {
     private Settings read() {
         rejectUnknownProperties();
         boolean jsonGiven = anySet(CONFIG_FILE, CONFIG);
-        if (!jsonGiven && !anySet(CLIENT_ID, CLIENT_SECRET, DEVELOPER_TOKEN, OAUTH_REDIRECT_URI, JWT_KEY_ID,
-                JWT_PRIVATE_KEY, JWT_PRIVATE_KEY_FILE)) {
+        // With the method named, what it lacks is reported property by property instead.
+        if (!jsonGiven && property(METHOD) == null && !anySet(CLIENT_ID, CLIENT_SECRET, DEVELOPER_TOKEN,
+                OAUTH_REDIRECT_URI, JWT_KEY_ID, JWT_PRIVATE_KEY, JWT_PRIVATE_KEY_FILE)) {
             problems.add("BOXAUTH-019", CONFIG_FILE, "no Box app is configured. Set " + CONFIG_FILE
                     + " to the JSON file downloaded from the Developer Console, " + CONFIG
                     + " to its content, or the separate box.auth.* properties listed in the README ("
@@ -170,7 +178,7 @@ public final class SettingsReader {
         Duration readTimeout = readDuration(READ_TIMEOUT, DEFAULT_READ_TIMEOUT);
         Duration totalTimeout = readDuration(TOTAL_TIMEOUT,
                 RetryPolicy.defaultTotalTimeout(readTimeout != null ? readTimeout : DEFAULT_READ_TIMEOUT));
-        Duration refreshMargin = readDuration(REFRESH_MARGIN, DEFAULT_REFRESH_MARGIN);
+        Duration refreshMargin = readDuration(REFRESH_MARGIN, DEFAULT_REFRESH_MARGIN, true);
         boolean fetchOnStartup = readBoolean(FETCH_ON_STARTUP);
         int userCacheSize = readUserCacheSize();
         boolean revokeOnShutdown = readBoolean(REVOKE_ON_SHUTDOWN);
@@ -420,6 +428,8 @@ public final class SettingsReader {
                     + " authenticates the app by its client id and secret.");
             case CLEAR_TEXT -> problems.add("BOXAUTH-017", property, "uses http off the loopback interface, which"
                     + " would send credentials and tokens in clear text. Use an https URL.");
+            case FRAGMENT -> problems.add("BOXAUTH-027", property, "has a fragment (#…), which a server never sees"
+                    + " and OAuth 2.0 does not allow in a redirect URI. Remove it.");
         }
         return null;
     }
@@ -433,11 +443,6 @@ public final class SettingsReader {
                     + DEFAULT_CALLBACK_PATH + ").");
         } else {
             redirectUri = readUrl(OAUTH_REDIRECT_URI, null);
-            if (redirectUri != null && redirectUri.getRawFragment() != null) {
-                problems.add("BOXAUTH-027", OAUTH_REDIRECT_URI, "has a fragment (#…), which OAuth 2.0 does not"
-                        + " allow in a redirect URI. Remove it.");
-                redirectUri = null;
-            }
         }
         String scopes = property(OAUTH_SCOPES);
         List<String> scopeList = scopes == null ? List.of()
@@ -445,10 +450,15 @@ public final class SettingsReader {
         URI authorizeUrl = readUrl(OAUTH_AUTHORIZE_URL, DEFAULT_AUTHORIZE_URL);
         String callbackPath = readCallbackPath();
         String afterSignIn = readAfterSignIn();
-        if (redirectUri == null || authorizeUrl == null || callbackPath == null || afterSignIn == null) {
+        Duration signInTimeout = readDuration(OAUTH_SIGN_IN_TIMEOUT, DEFAULT_SIGN_IN_TIMEOUT);
+        Duration idleTimeout = readDuration(OAUTH_SESSION_IDLE_TIMEOUT, DEFAULT_SESSION_IDLE_TIMEOUT);
+        Duration lifetime = readDuration(OAUTH_SESSION_LIFETIME, DEFAULT_SESSION_LIFETIME);
+        if (redirectUri == null || authorizeUrl == null || callbackPath == null || afterSignIn == null
+                || signInTimeout == null || idleTimeout == null || lifetime == null) {
             return null;
         }
-        return new OAuthSettings(redirectUri, scopeList, authorizeUrl, callbackPath, afterSignIn);
+        return new OAuthSettings(redirectUri, scopeList, authorizeUrl, callbackPath, afterSignIn, signInTimeout,
+                idleTimeout, lifetime);
     }
 
     private String readCallbackPath() {
@@ -509,14 +519,19 @@ public final class SettingsReader {
     }
 
     private Duration readDuration(String property, Duration defaultValue) {
+        return readDuration(property, defaultValue, false);
+    }
+
+    /** @param zeroAllowed whether zero is a meaningful value (a refresh margin of none) */
+    private Duration readDuration(String property, Duration defaultValue, boolean zeroAllowed) {
         String value = property(property);
         if (value == null) {
             return defaultValue;
         }
         Duration duration = Durations.parse(value);
-        if (duration == null || duration.isNegative() || duration.isZero()) {
-            problems.add("BOXAUTH-018", property, "must be a positive duration such as 30s, 500ms, 5m or PT30S"
-                    + " (default " + Durations.format(defaultValue) + ").");
+        if (duration == null || duration.isNegative() || (duration.isZero() && !zeroAllowed)) {
+            problems.add("BOXAUTH-018", property, "must be a " + (zeroAllowed ? "zero or positive" : "positive")
+                    + " duration such as 30s, 500ms, 5m or PT30S (default " + Durations.format(defaultValue) + ").");
             return null;
         }
         return duration;

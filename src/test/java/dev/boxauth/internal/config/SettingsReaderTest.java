@@ -845,4 +845,37 @@ class SettingsReaderTest {
         assertThat(problem.property()).isEqualTo("box.auth.store.keys");
         assertThat(problem.message()).doesNotContain(STORE_KEY);
     }
+
+    @Test
+    void aNamedMethodWithNothingElse_isToldWhatThatMethodLacks_notToConfigureAnotherMethod() {
+        BoxConfigException e = failure(Map.of("box.auth.method", "oauth"));
+
+        assertThat(e.problems()).extracting(ConfigProblem::id).doesNotContain("BOXAUTH-019").contains("BOXAUTH-006");
+        assertThat(e.problems()).extracting(ConfigProblem::property).contains("box.auth.oauth.redirect-uri");
+        assertThat(e.getMessage()).doesNotContain("Client Credentials");
+    }
+
+    @Test
+    void oauthSessionsAndSignIn_haveTheirDocumentedDefaults_andTakeDurations() {
+        OAuthSettings defaults = SettingsReader.read(oauth()).oauth();
+        assertThat(defaults.signInTimeout()).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(defaults.sessionIdleTimeout()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(defaults.sessionLifetime()).isEqualTo(java.time.Duration.ofHours(12));
+
+        Map<String, String> p = oauth();
+        p.put("box.auth.oauth.session-idle-timeout", "15m");
+        p.put("box.auth.oauth.session-lifetime", "0");
+        assertThat(onlyProblem(p)).satisfies(problem -> {
+            assertThat(problem.id()).isEqualTo("BOXAUTH-018");
+            assertThat(problem.property()).isEqualTo("box.auth.oauth.session-lifetime");
+        });
+    }
+
+    @Test
+    void aFragmentInAnyUrl_isBoxauth027() {
+        Map<String, String> p = ccg();
+        p.put("box.auth.token-url", "https://api.box.com/oauth2/token#x");
+
+        assertThat(onlyProblem(p).id()).isEqualTo("BOXAUTH-027");
+    }
 }
