@@ -155,6 +155,11 @@ public final class BoxAuthProperties {
      * on every instance of the cluster.
      */
     public static final String STORE_KEYS = "box.auth.store.keys";
+    /**
+     * How long one call into the shared cache may take; default {@code 2s}. Past it the instance carries on
+     * without the cache (asks Box itself for a token), so a hung cache delays a token by this much at most.
+     */
+    public static final String STORE_TIMEOUT = "box.auth.store.timeout";
 
     /** OAuth 2.0: how long a started sign-in may take, from the sign-in link to the callback; default {@code 10m}. */
     public static final String OAUTH_SIGN_IN_TIMEOUT = "box.auth.oauth.sign-in-timeout";
@@ -168,7 +173,7 @@ public final class BoxAuthProperties {
             ENTERPRISE_ID, USER_ID, JWT_KEY_ID, JWT_PRIVATE_KEY, JWT_PRIVATE_KEY_FILE, JWT_PASSPHRASE, JWT_ALGORITHM,
             TOKEN_URL, REVOKE_URL, API_URL, CONNECT_TIMEOUT, READ_TIMEOUT, TOTAL_TIMEOUT, REFRESH_MARGIN, FETCH_ON_STARTUP,
             USER_CACHE_SIZE, REVOKE_ON_SHUTDOWN, DEVELOPER_TOKEN, OAUTH_REDIRECT_URI, OAUTH_SCOPES,
-            OAUTH_AUTHORIZE_URL, OAUTH_CALLBACK_PATH, OAUTH_AFTER_SIGN_IN, STORE, STORE_CACHE_NAME, STORE_KEYS,
+            OAUTH_AUTHORIZE_URL, OAUTH_CALLBACK_PATH, OAUTH_AFTER_SIGN_IN, STORE, STORE_CACHE_NAME, STORE_KEYS, STORE_TIMEOUT,
             OAUTH_SIGN_IN_TIMEOUT, OAUTH_SESSION_IDLE_TIMEOUT, OAUTH_SESSION_LIFETIME);
 
     private BoxAuthProperties() {

@@ -11,6 +11,7 @@ import dev.boxauth.testing.CapturedLog;
 import dev.boxauth.testing.HazelcastMember;
 import dev.boxauth.testing.MutableClock;
 import dev.boxauth.testing.Together;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.Cache;
 import org.junit.jupiter.api.AfterAll;
@@ -164,18 +166,49 @@ class SharedStoreTest {
         cache = member.newCache(cache.getName());
     }
 
+    @Test
+    void aCacheThatHangs_delaysATokenByTheStoreTimeoutAtMost_thenTheNodeAsksBoxItself() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        @SuppressWarnings("unchecked")
+        Cache<Object, Object> hanging = (Cache<Object, Object>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Cache.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getName")) {
+                        return "hanging";
+                    }
+                    release.await(); // a member that never answers
+                    return null;
+                });
+        Map<String, String> p = properties();
+        p.put("box.auth.store.timeout", "200ms");
+        try (CapturedLog log = new CapturedLog();
+                BoxTokenProvider node = ProviderFactory.create(SettingsReader.read(p),
+                        new ProviderFactory.Options(clock, null, null, null, Sleeper.REAL, hanging))) {
+            assertThat(node.accessToken()).isNotBlank();
+
+            assertThat(log.text()).contains("BOXAUTH-043").contains("did not answer within 200 ms");
+        } finally {
+            release.countDown();
+        }
+        assertThat(box.tokenRequests()).isEqualTo(1);
+    }
+
     /** {@value #THREADS} callers on each node, all at once; their tokens. */
     private List<String> allNodesAtOnce() throws Exception {
         AtomicInteger next = new AtomicInteger();
         return Together.call(NODES * THREADS, () -> nodes.get(next.getAndIncrement() % NODES).accessToken());
     }
 
-    private BoxTokenProvider node(Sleeper sleeper) {
+    private Map<String, String> properties() {
         Map<String, String> p = new HashMap<>();
         p.put("box.auth.config", app.configJson());
         p.put("box.auth.token-url", box.tokenUrl());
         p.put("box.auth.store", "jcache");
         p.put("box.auth.store.keys", "k1:" + KEY);
+        return p;
+    }
+
+    private BoxTokenProvider node(Sleeper sleeper) {
+        Map<String, String> p = properties();
         BoxTokenProvider node = ProviderFactory.create(SettingsReader.read(p),
                 new ProviderFactory.Options(clock, null, null, null, sleeper, cache));
         nodes.add(node);

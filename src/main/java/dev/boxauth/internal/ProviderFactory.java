@@ -2,7 +2,6 @@ package dev.boxauth.internal;
 
 import dev.boxauth.BoxAuthException;
 import dev.boxauth.BoxTokenProvider;
-import dev.boxauth.internal.cache.TokenSource;
 import dev.boxauth.internal.config.AuthMethod;
 import dev.boxauth.internal.config.JwtSettings;
 import dev.boxauth.internal.config.Settings;
@@ -26,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import javax.cache.Cache;
 import javax.net.ssl.SSLContext;
@@ -99,6 +97,11 @@ public final class ProviderFactory {
         TokenRevoker revoker = settings.hasClientCredentials()
                 ? new TokenRevoker(endpoints.apply(settings.revokeUrl()), settings.clientId(), settings.clientSecret())
                 : null;
+        Function<Subject, Grant> grants = grants(settings);
+        // A developer token is never asked of Box, so there is nothing to share.
+        SharedTokenSource.Sharing shared = settings.store() == null || grants == null ? null
+                : SharedTokenSource.sharing(settings.store(), options.tokenCache(), clock, sleeper,
+                        settings.totalTimeout().plus(LEASE_SLACK));
         ExecutorService owned = options.executor() == null ? RefreshThreads.newPool("box-auth-refresh") : null;
         Executor executor = owned != null ? owned : options.executor();
         Runnable release = () -> {
@@ -108,12 +111,10 @@ public final class ProviderFactory {
             if (http != null) {
                 http.close();
             }
+            if (shared != null) {
+                shared.close();
+            }
         };
-        Function<Subject, Grant> grants = grants(settings);
-        // A developer token is never asked of Box, so there is nothing to share.
-        BiFunction<String, TokenSource, TokenSource> shared = settings.store() == null || grants == null ? null
-                : SharedTokenSource.sharing(settings.store(), options.tokenCache(), clock, sleeper,
-                        settings.totalTimeout().plus(LEASE_SLACK));
         Wiring wiring = new Wiring(settings, clock, executor, requester, revoker, retries.callerWait(), shared);
 
         CachingTokenProvider provider;

@@ -8,6 +8,7 @@ import dev.boxauth.emulator.BoxEmulator;
 import dev.boxauth.emulator.OAuthApp;
 import dev.boxauth.internal.config.StoreSettings;
 import dev.boxauth.internal.store.JCacheBoxTokenStore;
+import dev.boxauth.internal.store.StoreCalls;
 import dev.boxauth.testing.HazelcastMember;
 import dev.boxauth.testing.MutableClock;
 import java.net.URI;
@@ -150,12 +151,14 @@ class OAuthEmulatorTest {
 
     @Test
     void twoInstancesSharingAJCacheStore_refreshOnce_andNeverReuseARefreshToken() throws Exception {
-        try (HazelcastMember member = HazelcastMember.start("box-auth-oauth-emulator-test")) {
+        try (HazelcastMember member = HazelcastMember.start("box-auth-oauth-emulator-test");
+                StoreCalls calls = new StoreCalls(Duration.ofSeconds(2))) {
             Cache<Object, Object> cache = member.newCache("box-auth-tokens");
             StoreSettings settings = new StoreSettings("box-auth-tokens",
-                    List.of(new StoreSettings.StoreKey("k1", new SecretKeySpec(new byte[32], "AES"))));
-            BoxOAuth node1 = client(JCacheBoxTokenStore.open(settings, cache, app.clientId()));
-            BoxOAuth node2 = client(JCacheBoxTokenStore.open(settings, cache, app.clientId()));
+                    List.of(new StoreSettings.StoreKey("k1", new SecretKeySpec(new byte[32], "AES"))),
+                    Duration.ofSeconds(2));
+            BoxOAuth node1 = client(JCacheBoxTokenStore.open(settings, cache, app.clientId(), calls));
+            BoxOAuth node2 = client(JCacheBoxTokenStore.open(settings, cache, app.clientId(), calls));
             SignedIn ada = signIn(node1);
 
             clock.advance(Duration.ofHours(2));

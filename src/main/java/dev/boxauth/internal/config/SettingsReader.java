@@ -28,6 +28,7 @@ import static dev.boxauth.BoxAuthProperties.TOTAL_TIMEOUT;
 import static dev.boxauth.BoxAuthProperties.REFRESH_MARGIN;
 import static dev.boxauth.BoxAuthProperties.REVOKE_ON_SHUTDOWN;
 import static dev.boxauth.BoxAuthProperties.REVOKE_URL;
+import static dev.boxauth.BoxAuthProperties.STORE_TIMEOUT;
 import static dev.boxauth.BoxAuthProperties.TOKEN_URL;
 import static dev.boxauth.BoxAuthProperties.USER_CACHE_SIZE;
 import static dev.boxauth.BoxAuthProperties.USER_ID;
@@ -182,7 +183,8 @@ public final class SettingsReader {
         boolean fetchOnStartup = readBoolean(FETCH_ON_STARTUP);
         int userCacheSize = readUserCacheSize();
         boolean revokeOnShutdown = readBoolean(REVOKE_ON_SHUTDOWN);
-        StoreSettings store = StoreSettings.read(this::property, problems);
+        StoreSettings store = StoreSettings.read(this::property,
+                readDuration(STORE_TIMEOUT, StoreSettings.DEFAULT_TIMEOUT), problems);
         if (revokeOnShutdown && method == AuthMethod.DEVELOPER_TOKEN && clientId == null
                 && !anySet(CLIENT_ID, CLIENT_SECRET)) {
             problems.add("BOXAUTH-006", CLIENT_ID, "is not set: " + REVOKE_ON_SHUTDOWN + "=true revokes the"

@@ -3,12 +3,15 @@ package dev.boxauth.internal.config;
 import static dev.boxauth.BoxAuthProperties.STORE;
 import static dev.boxauth.BoxAuthProperties.STORE_CACHE_NAME;
 import static dev.boxauth.BoxAuthProperties.STORE_KEYS;
+import static dev.boxauth.BoxAuthProperties.STORE_TIMEOUT;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -20,10 +23,12 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * @param cacheName the JCache cache's name
  * @param keys the AES keys, the first of which encrypts; never empty
+ * @param timeout how long one call into the cache may take
  */
-public record StoreSettings(String cacheName, List<StoreKey> keys) {
+public record StoreSettings(String cacheName, List<StoreKey> keys, Duration timeout) {
 
     static final String DEFAULT_CACHE_NAME = "box-auth-tokens";
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._-]{1,32}");
     private static final Pattern CACHE_NAME = Pattern.compile("[A-Za-z0-9._:/-]{1,128}");
 
@@ -41,17 +46,19 @@ public record StoreSettings(String cacheName, List<StoreKey> keys) {
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("a store needs a key");
         }
+        Objects.requireNonNull(timeout, "timeout");
     }
 
     /**
      * The store settings, or {@code null} for {@code local} (the default) and after a problem.
      *
      * @param property a property's value, {@code null} when unset
+     * @param timeout the store timeout, read as every duration is; {@code null} after its problem
      */
-    static StoreSettings read(UnaryOperator<String> property, Problems problems) {
+    static StoreSettings read(UnaryOperator<String> property, Duration timeout, Problems problems) {
         String kind = property.apply(STORE);
         if (kind == null || kind.equalsIgnoreCase("local")) {
-            for (String other : List.of(STORE_CACHE_NAME, STORE_KEYS)) {
+            for (String other : List.of(STORE_CACHE_NAME, STORE_KEYS, STORE_TIMEOUT)) {
                 if (property.apply(other) != null) {
                     problems.add("BOXAUTH-040", other, "is set, but " + STORE + " is not jcache: set " + STORE
                             + "=jcache to share tokens through a JCache cache, or remove " + other + ".");
@@ -73,7 +80,7 @@ public record StoreSettings(String cacheName, List<StoreKey> keys) {
             return null;
         }
         List<StoreKey> keys = readKeys(property.apply(STORE_KEYS), problems);
-        return keys == null ? null : new StoreSettings(cacheName, keys);
+        return keys == null || timeout == null ? null : new StoreSettings(cacheName, keys, timeout);
     }
 
     /** The keys, or {@code null} after a problem; the problem never shows a key. */
@@ -122,6 +129,7 @@ public record StoreSettings(String cacheName, List<StoreKey> keys) {
 
     @Override
     public String toString() {
-        return "StoreSettings[jcache " + cacheName + ", keys " + keys.stream().map(StoreKey::id).toList() + "]";
+        return "StoreSettings[jcache " + cacheName + ", keys " + keys.stream().map(StoreKey::id).toList()
+                + ", timeout " + timeout + "]";
     }
 }

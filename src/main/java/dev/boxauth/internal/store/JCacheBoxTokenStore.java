@@ -30,11 +30,13 @@ public final class JCacheBoxTokenStore implements BoxTokenStore {
     private final Cache<Object, Object> cache;
     private final TokenSeal seal;
     private final String clientId;
+    private final StoreCalls calls;
 
-    JCacheBoxTokenStore(Cache<Object, Object> cache, TokenSeal seal, String clientId) {
+    JCacheBoxTokenStore(Cache<Object, Object> cache, TokenSeal seal, String clientId, StoreCalls calls) {
         this.cache = cache;
         this.seal = seal;
         this.clientId = clientId;
+        this.calls = calls;
     }
 
     /**
@@ -42,21 +44,22 @@ public final class JCacheBoxTokenStore implements BoxTokenStore {
      *
      * @param cache the application's JCache cache, or {@code null} for the default provider's
      */
-    public static JCacheBoxTokenStore open(StoreSettings settings, Cache<?, ?> cache, String clientId) {
+    public static JCacheBoxTokenStore open(StoreSettings settings, Cache<?, ?> cache, String clientId,
+            StoreCalls calls) {
         return new JCacheBoxTokenStore(JCacheTokenStore.cache(settings, cache),
-                new TokenSeal(settings.keys(), new SecureRandom()), clientId);
+                new TokenSeal(settings.keys(), new SecureRandom()), clientId, calls);
     }
 
     @Override
     public Optional<StoredTokens> load(String boxUserId) {
         String entry = entry(boxUserId);
-        return Optional.ofNullable(open(entry, JCacheTokenStore.call(cache, () -> cache.get(entry))));
+        return Optional.ofNullable(open(entry, calls.call(cache, () -> cache.get(entry))));
     }
 
     @Override
     public boolean compareAndSet(String boxUserId, StoredTokens expected, StoredTokens replacement) {
         String entry = entry(boxUserId);
-        return JCacheTokenStore.call(cache, () -> {
+        return calls.call(cache, () -> {
             Object current = cache.get(entry);
             if (!Objects.equals(open(entry, current), expected)) {
                 return false;
@@ -72,7 +75,7 @@ public final class JCacheBoxTokenStore implements BoxTokenStore {
     @Override
     public void remove(String boxUserId) {
         String entry = entry(boxUserId);
-        JCacheTokenStore.call(cache, () -> cache.remove(entry));
+        calls.call(cache, () -> cache.remove(entry));
     }
 
     /** The entry of one user of this app: hashed, so the cache shows neither the client id nor the user. */

@@ -25,11 +25,14 @@ public final class JCacheBrowserSessions implements BrowserSessions {
     private final Cache<Object, Object> cache;
     private final Duration lifetime;
     private final SecureRandom random;
+    private final StoreCalls calls;
 
-    private JCacheBrowserSessions(Cache<Object, Object> cache, Duration lifetime, SecureRandom random) {
+    private JCacheBrowserSessions(Cache<Object, Object> cache, Duration lifetime, SecureRandom random,
+            StoreCalls calls) {
         this.cache = cache;
         this.lifetime = lifetime;
         this.random = random;
+        this.calls = calls;
     }
 
     /**
@@ -38,7 +41,8 @@ public final class JCacheBrowserSessions implements BrowserSessions {
      *
      * @throws BoxAuthException when the manager cannot give it
      */
-    public static JCacheBrowserSessions beside(Cache<?, ?> tokens, Duration idleTimeout, Duration lifetime) {
+    public static JCacheBrowserSessions beside(Cache<?, ?> tokens, Duration idleTimeout, Duration lifetime,
+            StoreCalls calls) {
         String name = tokens.getName() + "-sessions";
         CacheManager manager = tokens.getCacheManager();
         try {
@@ -52,7 +56,7 @@ public final class JCacheBrowserSessions implements BrowserSessions {
                     sessions = manager.getCache(name);
                 }
             }
-            return new JCacheBrowserSessions(sessions, lifetime, new SecureRandom());
+            return new JCacheBrowserSessions(sessions, lifetime, new SecureRandom(), calls);
         } catch (RuntimeException e) {
             throw new BoxAuthException("box.auth.store=jcache: cannot get the JCache cache " + name + " for"
                     + " browser sessions (" + e.getClass().getSimpleName() + ").", e);
@@ -62,7 +66,7 @@ public final class JCacheBrowserSessions implements BrowserSessions {
     @Override
     public String start(String boxUserId, Instant now) {
         String id = BrowserSessions.newId(random);
-        JCacheTokenStore.call(cache, () -> {
+        calls.call(cache, () -> {
             cache.put(sessionKey(id), now.toEpochMilli() + "|" + boxUserId);
             return null;
         });
@@ -74,7 +78,7 @@ public final class JCacheBrowserSessions implements BrowserSessions {
         if (sessionId == null || sessionId.isEmpty()) {
             return null;
         }
-        return JCacheTokenStore.call(cache, () -> {
+        return calls.call(cache, () -> {
             if (!(cache.get(sessionKey(sessionId)) instanceof String session) || session.indexOf('|') < 0) {
                 return null;
             }
@@ -92,12 +96,12 @@ public final class JCacheBrowserSessions implements BrowserSessions {
 
     @Override
     public void end(String sessionId) {
-        JCacheTokenStore.call(cache, () -> cache.remove(sessionKey(sessionId)));
+        calls.call(cache, () -> cache.remove(sessionKey(sessionId)));
     }
 
     @Override
     public void endAll(String boxUserId, Instant now) {
-        JCacheTokenStore.call(cache, () -> {
+        calls.call(cache, () -> {
             cache.put(userKey(boxUserId), now.toEpochMilli());
             return null;
         });

@@ -6,7 +6,6 @@ import dev.boxauth.internal.config.StoreSettings;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.function.Supplier;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
@@ -19,7 +18,7 @@ import javax.cache.configuration.MutableConfiguration;
  * Box for the next token, until when. Only {@code String} and {@code byte[]} values are stored, so no
  * member of the cache ever needs box-auth's classes.
  *
- * <p>Every operation that fails in the cache throws {@link StoreUnavailableException}.
+ * <p>Every operation is bounded by {@link StoreCalls}; one that fails throws {@link StoreUnavailableException}.
  */
 public final class JCacheTokenStore {
 
@@ -27,10 +26,12 @@ public final class JCacheTokenStore {
 
     private final Cache<Object, Object> cache;
     private final TokenSeal seal;
+    private final StoreCalls calls;
 
-    JCacheTokenStore(Cache<Object, Object> cache, TokenSeal seal) {
+    JCacheTokenStore(Cache<Object, Object> cache, TokenSeal seal, StoreCalls calls) {
         this.cache = cache;
         this.seal = seal;
+        this.calls = calls;
     }
 
     /**
@@ -39,8 +40,8 @@ public final class JCacheTokenStore {
      *
      * @throws BoxAuthException when no JCache provider is there or the cache cannot be had
      */
-    public static JCacheTokenStore open(StoreSettings settings, Cache<?, ?> cache) {
-        return new JCacheTokenStore(cache(settings, cache), new TokenSeal(settings.keys(), new SecureRandom()));
+    public static JCacheTokenStore open(StoreSettings settings, Cache<?, ?> cache, StoreCalls calls) {
+        return new JCacheTokenStore(cache(settings, cache), new TokenSeal(settings.keys(), new SecureRandom()), calls);
     }
 
     /**
@@ -74,7 +75,7 @@ public final class JCacheTokenStore {
 
     /** The token stored under {@code entry}, or {@code null} when none is, or it does not open. */
     BoxAccessToken read(String entry) {
-        Object value = call(cache, () -> cache.get(entry));
+        Object value = calls.call(cache, () -> cache.get(entry));
         byte[] plain = value instanceof byte[] sealed ? seal.open(entry, sealed) : null;
         if (plain == null) {
             return null;
@@ -94,7 +95,7 @@ public final class JCacheTokenStore {
     void write(String entry, BoxAccessToken token) {
         byte[] plain = (token.expiresAt().toEpochMilli() + "\n" + token.value()).getBytes(StandardCharsets.UTF_8);
         byte[] sealed = seal.seal(entry, plain);
-        call(cache, () -> {
+        calls.call(cache, () -> {
             cache.put(entry, sealed);
             return null;
         });
@@ -108,7 +109,7 @@ public final class JCacheTokenStore {
     boolean claim(String entry, String holder, long untilMillis, long nowMillis) {
         String key = entry + LEASE_SUFFIX;
         String lease = holder + "|" + untilMillis;
-        return call(cache, () -> {
+        return calls.call(cache, () -> {
             if (cache.putIfAbsent(key, lease)) {
                 return true;
             }
@@ -123,7 +124,7 @@ public final class JCacheTokenStore {
     /** Gives the lease back, if {@code holder} still has it. */
     void release(String entry, String holder) {
         String key = entry + LEASE_SUFFIX;
-        call(cache, () -> cache.get(key) instanceof String held && held.startsWith(holder + "|") && cache.remove(key, held));
+        calls.call(cache, () -> cache.get(key) instanceof String held && held.startsWith(holder + "|") && cache.remove(key, held));
     }
 
     private static long until(String lease) {
@@ -131,15 +132,6 @@ public final class JCacheTokenStore {
             return Long.parseLong(lease.substring(lease.lastIndexOf('|') + 1));
         } catch (NumberFormatException e) {
             return 0; // not a lease of ours: treat it as lapsed
-        }
-    }
-
-    static <T> T call(Cache<?, ?> cache, Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (RuntimeException e) {
-            throw new StoreUnavailableException("The JCache cache " + cache.getName() + " failed: "
-                    + e.getClass().getSimpleName(), e);
         }
     }
 

@@ -19,9 +19,11 @@ import javax.cache.expiry.CreatedExpiryPolicy;
 public final class JCacheUsedSignInStates implements UsedSignInStates {
 
     private final Cache<Object, Object> cache;
+    private final StoreCalls calls;
 
-    private JCacheUsedSignInStates(Cache<Object, Object> cache) {
+    private JCacheUsedSignInStates(Cache<Object, Object> cache, StoreCalls calls) {
         this.cache = cache;
+        this.calls = calls;
     }
 
     /**
@@ -30,7 +32,7 @@ public final class JCacheUsedSignInStates implements UsedSignInStates {
      *
      * @throws BoxAuthException when the manager cannot give it
      */
-    public static JCacheUsedSignInStates beside(Cache<?, ?> tokens, Duration signInTimeout) {
+    public static JCacheUsedSignInStates beside(Cache<?, ?> tokens, Duration signInTimeout, StoreCalls calls) {
         String name = tokens.getName() + "-sign-in-states";
         CacheManager manager = tokens.getCacheManager();
         try {
@@ -44,7 +46,7 @@ public final class JCacheUsedSignInStates implements UsedSignInStates {
                     states = manager.getCache(name);
                 }
             }
-            return new JCacheUsedSignInStates(states);
+            return new JCacheUsedSignInStates(states, calls);
         } catch (RuntimeException e) {
             throw new BoxAuthException("box.auth.store=jcache: cannot get the JCache cache " + name + " for"
                     + " sign-in states (" + e.getClass().getSimpleName() + ").", e);
@@ -54,7 +56,7 @@ public final class JCacheUsedSignInStates implements UsedSignInStates {
     @Override
     public boolean firstUse(String state, Instant expiresAt, Instant now) {
         String key = SharedTokenSource.entryName("sign-in state " + state);
-        return JCacheTokenStore.call(cache, () -> cache.putIfAbsent(key, expiresAt.toEpochMilli()));
+        return calls.call(cache, () -> cache.putIfAbsent(key, expiresAt.toEpochMilli()));
     }
 
     @Override

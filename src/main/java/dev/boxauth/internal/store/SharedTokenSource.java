@@ -74,17 +74,41 @@ public final class SharedTokenSource implements TokenSource {
     }
 
     /**
-     * What shares a cache's tokens through the store of {@code settings}: given what the cache is for and
-     * how it asks Box, its shared source.
-     *
+     * What shares a provider's tokens through the store of {@code settings}: given what a token cache is for
+     * and how it asks Box, its shared source. Closed with the provider.
+     */
+    public interface Sharing extends BiFunction<String, TokenSource, TokenSource>, AutoCloseable {
+
+        @Override
+        void close();
+    }
+
+    /**
      * @param cache the application's JCache cache, or {@code null} for the default provider's
      * @throws BoxAuthException when the cache cannot be had
      */
-    public static BiFunction<String, TokenSource, TokenSource> sharing(StoreSettings settings, Cache<?, ?> cache,
-            Clock clock, Sleeper sleeper, Duration lease) {
-        JCacheTokenStore store = JCacheTokenStore.open(settings, cache);
+    public static Sharing sharing(StoreSettings settings, Cache<?, ?> cache, Clock clock, Sleeper sleeper,
+            Duration lease) {
+        StoreCalls calls = new StoreCalls(settings.timeout());
+        JCacheTokenStore store;
+        try {
+            store = JCacheTokenStore.open(settings, cache, calls);
+        } catch (RuntimeException e) {
+            calls.close();
+            throw e;
+        }
         SecureRandom random = new SecureRandom();
-        return (name, box) -> new SharedTokenSource(store, name, box, clock, sleeper, lease, random);
+        return new Sharing() {
+            @Override
+            public TokenSource apply(String name, TokenSource box) {
+                return new SharedTokenSource(store, name, box, clock, sleeper, lease, random);
+            }
+
+            @Override
+            public void close() {
+                calls.close();
+            }
+        };
     }
 
     @Override

@@ -30,21 +30,24 @@ class BrowserSessionsTest {
     private static final Duration LIFETIME = Duration.ofHours(12);
 
     private static HazelcastMember member;
+    private static StoreCalls calls;
 
     @BeforeAll
     static void startMember() {
         member = HazelcastMember.start("box-auth-browser-sessions-test");
+        calls = new StoreCalls(Duration.ofSeconds(2));
     }
 
     @AfterAll
     static void stopMember() {
+        calls.close();
         member.close();
     }
 
     static Stream<Arguments> kinds() {
         Supplier<BrowserSessions> local = () -> new LocalBrowserSessions(IDLE, LIFETIME, 1000, new SecureRandom());
         Supplier<BrowserSessions> shared = () -> JCacheBrowserSessions.beside(
-                member.newCache("tokens-" + System.nanoTime()), IDLE, LIFETIME);
+                member.newCache("tokens-" + System.nanoTime()), IDLE, LIFETIME, calls);
         return Stream.of(Arguments.of("local", local), Arguments.of("jcache", shared));
     }
 

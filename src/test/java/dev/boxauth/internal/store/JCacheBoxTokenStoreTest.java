@@ -23,10 +23,11 @@ class JCacheBoxTokenStoreTest {
 
     private static final Instant EXPIRY = Instant.parse("2026-03-01T11:00:00.123456789Z");
     private static final StoreSettings SETTINGS = new StoreSettings("unused",
-            List.of(new StoreKey("k1", new SecretKeySpec(new byte[32], "AES"))));
+            List.of(new StoreKey("k1", new SecretKeySpec(new byte[32], "AES"))), java.time.Duration.ofSeconds(2));
 
     private static HazelcastMember member;
 
+    private final StoreCalls calls = new StoreCalls(java.time.Duration.ofSeconds(2));
     private Cache<Object, Object> cache;
     private JCacheBoxTokenStore store;
     private final StoredTokens one = new StoredTokens("AT-one-secret", EXPIRY, "RT-one-secret");
@@ -45,12 +46,13 @@ class JCacheBoxTokenStoreTest {
     @BeforeEach
     void open() {
         cache = member.newCache("oauth-" + System.nanoTime());
-        store = JCacheBoxTokenStore.open(SETTINGS, cache, "client-a");
+        store = JCacheBoxTokenStore.open(SETTINGS, cache, "client-a", calls);
     }
 
     @AfterEach
     void destroy() {
         member.destroy(cache);
+        calls.close();
     }
 
     @Test
@@ -101,7 +103,7 @@ class JCacheBoxTokenStoreTest {
     @Test
     void anotherAppsStore_inTheSameCache_neitherSeesNorOpensTheUsersTokens() {
         store.compareAndSet("u", null, one);
-        JCacheBoxTokenStore otherApp = JCacheBoxTokenStore.open(SETTINGS, cache, "client-b");
+        JCacheBoxTokenStore otherApp = JCacheBoxTokenStore.open(SETTINGS, cache, "client-b", calls);
 
         assertThat(otherApp.load("u")).isEmpty();
         assertThat(otherApp.compareAndSet("u", null, two)).isTrue();
@@ -110,8 +112,8 @@ class JCacheBoxTokenStoreTest {
 
     @Test
     void usedSignInStates_areUsedOnceInTheWholeCluster_inACacheBesideTheTokens() {
-        JCacheUsedSignInStates nodeA = JCacheUsedSignInStates.beside(cache, java.time.Duration.ofMinutes(10));
-        JCacheUsedSignInStates nodeB = JCacheUsedSignInStates.beside(cache, java.time.Duration.ofMinutes(10));
+        JCacheUsedSignInStates nodeA = JCacheUsedSignInStates.beside(cache, java.time.Duration.ofMinutes(10), calls);
+        JCacheUsedSignInStates nodeB = JCacheUsedSignInStates.beside(cache, java.time.Duration.ofMinutes(10), calls);
         Instant now = Instant.parse("2026-03-01T10:00:00Z");
 
         assertThat(nodeA.firstUse("state-1", now.plusSeconds(600), now)).isTrue();
