@@ -168,13 +168,27 @@ public final class BoxAuthProperties {
     /** OAuth 2.0: a browser session ends this long after sign-in, however much it is used; default {@code 12h}. */
     public static final String OAUTH_SESSION_LIFETIME = "box.auth.oauth.session-lifetime";
 
+    /**
+     * OAuth 2.0: {@code true} marks the sign-in cookies {@code Secure} always, {@code false} never; unset
+     * (the default) marks them when the browser spoke https: the request's own scheme, or, with
+     * {@value #OAUTH_TRUST_FORWARDED}, what a TLS-terminating proxy says in {@code X-Forwarded-Proto} or
+     * {@code Forwarded}.
+     */
+    public static final String OAUTH_SECURE_COOKIES = "box.auth.oauth.secure-cookies";
+    /**
+     * OAuth 2.0: {@code true} believes the {@code X-Forwarded-Proto} and {@code Forwarded} headers about the
+     * browser's scheme; default {@code false}, since any client can send them when no proxy removes them.
+     */
+    public static final String OAUTH_TRUST_FORWARDED = "box.auth.oauth.trust-forwarded-headers";
+
     /** Every property name above, in the order they are documented. */
     public static final List<String> ALL = List.of(METHOD, CONFIG_FILE, CONFIG, CLIENT_ID, CLIENT_SECRET,
             ENTERPRISE_ID, USER_ID, JWT_KEY_ID, JWT_PRIVATE_KEY, JWT_PRIVATE_KEY_FILE, JWT_PASSPHRASE, JWT_ALGORITHM,
             TOKEN_URL, REVOKE_URL, API_URL, CONNECT_TIMEOUT, READ_TIMEOUT, TOTAL_TIMEOUT, REFRESH_MARGIN, FETCH_ON_STARTUP,
             USER_CACHE_SIZE, REVOKE_ON_SHUTDOWN, DEVELOPER_TOKEN, OAUTH_REDIRECT_URI, OAUTH_SCOPES,
             OAUTH_AUTHORIZE_URL, OAUTH_CALLBACK_PATH, OAUTH_AFTER_SIGN_IN, STORE, STORE_CACHE_NAME, STORE_KEYS, STORE_TIMEOUT,
-            OAUTH_SIGN_IN_TIMEOUT, OAUTH_SESSION_IDLE_TIMEOUT, OAUTH_SESSION_LIFETIME);
+            OAUTH_SIGN_IN_TIMEOUT, OAUTH_SESSION_IDLE_TIMEOUT, OAUTH_SESSION_LIFETIME, OAUTH_SECURE_COOKIES,
+            OAUTH_TRUST_FORWARDED);
 
     private BoxAuthProperties() {
     }

@@ -137,8 +137,7 @@ public class BoxAuthExtension implements Extension {
     private synchronized Optional<OAuthWeb> buildOAuthWeb() {
         if (oauthWeb == null) {
             oauthWeb = settings.values().stream().filter(s -> s.method() == AuthMethod.OAUTH).findFirst()
-                    .map(s -> new OAuthWeb(BoxTokenProviderProducer.oauth(s, tokenStore()),
-                            s.oauth().callbackPath(), s.oauth().afterSignIn()));
+                    .map(s -> new OAuthWeb(BoxTokenProviderProducer.oauth(s, tokenStore()), s.oauth()));
         }
         return oauthWeb;
     }

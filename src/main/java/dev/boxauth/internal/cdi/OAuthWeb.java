@@ -1,5 +1,6 @@
 package dev.boxauth.internal.cdi;
 
+import dev.boxauth.internal.config.OAuthSettings;
 import dev.boxauth.oauth.BoxOAuth;
 import dev.boxauth.oauth.SignIn;
 import dev.boxauth.oauth.SignInException;
@@ -30,17 +31,18 @@ final class OAuthWeb {
     private final String signInPath;
     private final String callbackPath;
     private final String afterSignIn;
+    /** {@code null}: Secure when the browser spoke https. */
+    private final Boolean secureCookies;
+    private final boolean trustForwarded;
 
-    /**
-     * @param callbackPath relative to the JAX-RS application root, such as {@code box/oauth/callback}
-     * @param afterSignIn a path inside the application, such as {@code /}
-     */
-    OAuthWeb(BoxOAuth oauth, String callbackPath, String afterSignIn) {
+    OAuthWeb(BoxOAuth oauth, OAuthSettings settings) {
         this.oauth = oauth;
-        this.callbackPath = strip(callbackPath);
+        this.callbackPath = strip(settings.callbackPath());
         int slash = this.callbackPath.lastIndexOf('/');
         this.signInPath = (slash < 0 ? "" : this.callbackPath.substring(0, slash + 1)) + "sign-in";
-        this.afterSignIn = strip(afterSignIn);
+        this.afterSignIn = strip(settings.afterSignIn());
+        this.secureCookies = settings.secureCookies();
+        this.trustForwarded = settings.trustForwarded();
     }
 
     BoxOAuth oauth() {
@@ -119,11 +121,43 @@ final class OAuthWeb {
         return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page).build();
     }
 
-    /** HttpOnly, SameSite=Lax (sent on Box's redirect back), Secure when the application is on https. */
-    private static NewCookie cookie(ContainerRequestContext request, String name, String value, int maxAge) {
-        URI base = base(request);
-        return new NewCookie.Builder(name).value(value).path(base.getPath()).maxAge(maxAge).httpOnly(true)
-                .secure("https".equalsIgnoreCase(base.getScheme())).sameSite(NewCookie.SameSite.LAX).build();
+    /** HttpOnly, SameSite=Lax (sent on Box's redirect back), Secure when the browser spoke https. */
+    private NewCookie cookie(ContainerRequestContext request, String name, String value, int maxAge) {
+        return new NewCookie.Builder(name).value(value).path(base(request).getPath()).maxAge(maxAge).httpOnly(true)
+                .secure(secure(request)).sameSite(NewCookie.SameSite.LAX).build();
+    }
+
+    /**
+     * As configured, or whether the browser spoke https: to this server, or, when the proxy headers are
+     * trusted, to the proxy that terminated TLS in front of it.
+     */
+    boolean secure(ContainerRequestContext request) {
+        if (secureCookies != null) {
+            return secureCookies;
+        }
+        if ("https".equalsIgnoreCase(base(request).getScheme())) {
+            return true;
+        }
+        return trustForwarded && "https".equalsIgnoreCase(forwardedProto(request));
+    }
+
+    /** The scheme the nearest proxy says the browser used: {@code X-Forwarded-Proto}, else {@code Forwarded}'s proto. */
+    private static String forwardedProto(ContainerRequestContext request) {
+        String xForwarded = request.getHeaderString("X-Forwarded-Proto");
+        if (xForwarded != null && !xForwarded.isBlank()) {
+            return xForwarded.split(",")[0].strip();
+        }
+        String forwarded = request.getHeaderString("Forwarded");
+        if (forwarded == null) {
+            return null;
+        }
+        for (String pair : forwarded.split(",")[0].split(";")) {
+            String[] nameValue = pair.strip().split("=", 2);
+            if (nameValue.length == 2 && nameValue[0].equalsIgnoreCase("proto")) {
+                return nameValue[1].replace("\"", "").strip();
+            }
+        }
+        return null;
     }
 
     private static URI base(ContainerRequestContext request) {

@@ -17,9 +17,13 @@ import java.util.Objects;
  * @param signInTimeout how long a started sign-in may take
  * @param sessionIdleTimeout how long a browser session may go unused
  * @param sessionLifetime how long a browser session lasts at most
+ * @param secureCookies {@code true} or {@code false} to mark the cookies {@code Secure} always or never,
+ *     {@code null} to mark them when the browser spoke https
+ * @param trustForwarded whether the proxy headers about the browser's scheme are believed
  */
 public record OAuthSettings(URI redirectUri, List<String> scopes, URI authorizeUrl, String callbackPath,
-        String afterSignIn, Duration signInTimeout, Duration sessionIdleTimeout, Duration sessionLifetime) {
+        String afterSignIn, Duration signInTimeout, Duration sessionIdleTimeout, Duration sessionLifetime,
+        Boolean secureCookies, boolean trustForwarded) {
 
     public OAuthSettings {
         Objects.requireNonNull(redirectUri, "redirectUri");

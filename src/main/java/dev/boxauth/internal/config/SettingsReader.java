@@ -20,6 +20,8 @@ import static dev.boxauth.BoxAuthProperties.OAUTH_AUTHORIZE_URL;
 import static dev.boxauth.BoxAuthProperties.OAUTH_CALLBACK_PATH;
 import static dev.boxauth.BoxAuthProperties.OAUTH_REDIRECT_URI;
 import static dev.boxauth.BoxAuthProperties.OAUTH_SCOPES;
+import static dev.boxauth.BoxAuthProperties.OAUTH_SECURE_COOKIES;
+import static dev.boxauth.BoxAuthProperties.OAUTH_TRUST_FORWARDED;
 import static dev.boxauth.BoxAuthProperties.OAUTH_SESSION_IDLE_TIMEOUT;
 import static dev.boxauth.BoxAuthProperties.OAUTH_SESSION_LIFETIME;
 import static dev.boxauth.BoxAuthProperties.OAUTH_SIGN_IN_TIMEOUT;
@@ -86,7 +88,8 @@ public final class SettingsReader {
     /** Properties only OAuth 2.0 uses. */
     private static final List<String> OAUTH_PROPERTIES =
             List.of(OAUTH_REDIRECT_URI, OAUTH_SCOPES, OAUTH_AUTHORIZE_URL, OAUTH_CALLBACK_PATH, OAUTH_AFTER_SIGN_IN,
-                    OAUTH_SIGN_IN_TIMEOUT, OAUTH_SESSION_IDLE_TIMEOUT, OAUTH_SESSION_LIFETIME);
+                    OAUTH_SIGN_IN_TIMEOUT, OAUTH_SESSION_IDLE_TIMEOUT, OAUTH_SESSION_LIFETIME, OAUTH_SECURE_COOKIES,
+                    OAUTH_TRUST_FORWARDED);
     /** Whom a token represents; only server authentication chooses. */
     private static final List<String> SUBJECT_PROPERTIES = List.of(ENTERPRISE_ID, USER_ID);
 
@@ -459,8 +462,10 @@ public final class SettingsReader {
                 || signInTimeout == null || idleTimeout == null || lifetime == null) {
             return null;
         }
+        Boolean secureCookies = property(OAUTH_SECURE_COOKIES) == null ? null
+                : readBoolean(OAUTH_SECURE_COOKIES, "unset: Secure when the browser spoke https");
         return new OAuthSettings(redirectUri, scopeList, authorizeUrl, callbackPath, afterSignIn, signInTimeout,
-                idleTimeout, lifetime);
+                idleTimeout, lifetime, secureCookies, readBoolean(OAUTH_TRUST_FORWARDED));
     }
 
     private String readCallbackPath() {
@@ -540,12 +545,16 @@ public final class SettingsReader {
     }
 
     private boolean readBoolean(String property) {
+        return readBoolean(property, "default false");
+    }
+
+    private boolean readBoolean(String property, String whenUnset) {
         String value = property(property);
         if (value == null || value.equalsIgnoreCase("false")) {
             return false;
         }
         if (!value.equalsIgnoreCase("true")) {
-            problems.add("BOXAUTH-020", property, "must be true or false (default false).");
+            problems.add("BOXAUTH-020", property, "must be true or false (" + whenUnset + ").");
         }
         return value.equalsIgnoreCase("true");
     }
