@@ -32,6 +32,15 @@ public interface BoxUserSession {
     /** Where to send the browser to sign in: a path relative to the JAX-RS application root. */
     String signInPath();
 
-    /** Signs this browser out: revokes the user's tokens at Box and forgets them. */
+    /**
+     * Signs this browser out, on every instance of the application; the user's other browsers stay signed
+     * in, and their tokens stay valid.
+     */
     void signOut();
+
+    /**
+     * Signs the user out everywhere: revokes their tokens at Box, forgets them, and ends every session they
+     * have, in every browser and on every instance.
+     */
+    void signOutEverywhere();
 }

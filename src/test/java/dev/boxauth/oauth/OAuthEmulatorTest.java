@@ -7,8 +7,7 @@ import dev.boxauth.Downscope;
 import dev.boxauth.emulator.BoxEmulator;
 import dev.boxauth.emulator.OAuthApp;
 import dev.boxauth.internal.config.StoreSettings;
-import dev.boxauth.internal.store.JCacheBoxTokenStore;
-import dev.boxauth.internal.store.StoreCalls;
+import dev.boxauth.internal.store.ClusterStore;
 import dev.boxauth.testing.HazelcastMember;
 import dev.boxauth.testing.MutableClock;
 import java.net.URI;
@@ -33,7 +32,6 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.cache.Cache;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,14 +149,13 @@ class OAuthEmulatorTest {
 
     @Test
     void twoInstancesSharingAJCacheStore_refreshOnce_andNeverReuseARefreshToken() throws Exception {
+        StoreSettings settings = new StoreSettings("box-auth-tokens",
+                List.of(new StoreSettings.StoreKey("k1", new SecretKeySpec(new byte[32], "AES"))), Duration.ofSeconds(2));
         try (HazelcastMember member = HazelcastMember.start("box-auth-oauth-emulator-test");
-                StoreCalls calls = new StoreCalls(Duration.ofSeconds(2))) {
-            Cache<Object, Object> cache = member.newCache("box-auth-tokens");
-            StoreSettings settings = new StoreSettings("box-auth-tokens",
-                    List.of(new StoreSettings.StoreKey("k1", new SecretKeySpec(new byte[32], "AES"))),
-                    Duration.ofSeconds(2));
-            BoxOAuth node1 = client(JCacheBoxTokenStore.open(settings, cache, app.clientId(), calls));
-            BoxOAuth node2 = client(JCacheBoxTokenStore.open(settings, cache, app.clientId(), calls));
+                ClusterStore store1 = ClusterStore.open(settings, member.newCache("box-auth-tokens"));
+                ClusterStore store2 = ClusterStore.open(settings, member.cacheOf("box-auth-tokens"))) {
+            BoxOAuth node1 = client(store1.tokens(app.clientId()));
+            BoxOAuth node2 = client(store2.tokens(app.clientId()));
             SignedIn ada = signIn(node1);
 
             clock.advance(Duration.ofHours(2));

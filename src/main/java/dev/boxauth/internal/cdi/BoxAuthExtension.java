@@ -5,7 +5,6 @@ import dev.boxauth.ConfigProblem;
 import dev.boxauth.BoxTokenProvider;
 import dev.boxauth.cdi.BoxApp;
 import dev.boxauth.oauth.BoxTokenStore;
-import dev.boxauth.oauth.InMemoryBoxTokenStore;
 import dev.boxauth.internal.config.AuthMethod;
 import dev.boxauth.internal.config.Settings;
 import dev.boxauth.internal.config.SettingsReader;
@@ -137,20 +136,20 @@ public class BoxAuthExtension implements Extension {
     private synchronized Optional<OAuthWeb> buildOAuthWeb() {
         if (oauthWeb == null) {
             oauthWeb = settings.values().stream().filter(s -> s.method() == AuthMethod.OAUTH).findFirst()
-                    .map(s -> new OAuthWeb(BoxTokenProviderProducer.oauth(s, tokenStore()), s.oauth()));
+                    .map(s -> OAuthWeb.create(s, applicationTokenStore()));
         }
         return oauthWeb;
     }
 
-    /** The application's own token store bean (a shared one, for a cluster), else one in this server's memory. */
-    private static BoxTokenStore tokenStore() {
+    /** The application's own token store bean, or {@code null}. */
+    private static BoxTokenStore applicationTokenStore() {
         Instance<BoxTokenStore> stores = CDI.current().select(BoxTokenStore.class);
-        return stores.isResolvable() ? stores.get() : new InMemoryBoxTokenStore();
+        return stores.isResolvable() ? stores.get() : null;
     }
 
     synchronized void close(@Observes BeforeShutdown event) {
         if (oauthWeb != null) {
-            oauthWeb.ifPresent(web -> web.oauth().close());
+            oauthWeb.ifPresent(OAuthWeb::close);
         }
     }
 

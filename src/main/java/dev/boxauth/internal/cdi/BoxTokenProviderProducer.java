@@ -5,9 +5,7 @@ import dev.boxauth.cdi.BoxApp;
 import dev.boxauth.internal.ProviderFactory;
 import dev.boxauth.internal.config.AuthMethod;
 import dev.boxauth.internal.config.Settings;
-import dev.boxauth.oauth.BoxOAuth;
 import dev.boxauth.oauth.BoxOAuthConfig;
-import dev.boxauth.oauth.BoxTokenStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -43,9 +41,9 @@ class BoxTokenProviderProducer {
         return ProviderFactory.create(settings, new ProviderFactory.Options(null, managedExecutor(), null, null, null));
     }
 
-    /** The OAuth 2.0 client of an app that signs users in in their browser. */
-    static BoxOAuth oauth(Settings settings, BoxTokenStore store) {
-        return BoxOAuth.create(BoxOAuthConfig.builder()
+    /** The OAuth 2.0 configuration of an app that signs users in in their browser; refreshes on the managed executor. */
+    static BoxOAuthConfig oauthConfig(Settings settings) {
+        BoxOAuthConfig.Builder config = BoxOAuthConfig.builder()
                 .clientId(settings.clientId())
                 .clientSecret(settings.clientSecret().reveal())
                 .redirectUri(settings.oauth().redirectUri().toString())
@@ -58,8 +56,12 @@ class BoxTokenProviderProducer {
                 .readTimeout(settings.readTimeout())
                 .totalTimeout(settings.totalTimeout())
                 .refreshMargin(settings.refreshMargin())
-                .signInTimeout(settings.oauth().signInTimeout())
-                .build(), store);
+                .signInTimeout(settings.oauth().signInTimeout());
+        Executor managed = managedExecutor();
+        if (managed != null) {
+            config.executor(managed);
+        }
+        return config.build();
     }
 
     void close(@Disposes BoxTokenProvider provider) {

@@ -41,7 +41,7 @@ public final class OAuthEndpoints implements ContainerRequestFilter {
             return;
         }
         String session = OAuthWeb.sessionOf(request);
-        String user = web.sessions().user(session);
+        String user = web.signedInUser(session);
         if (user != null) {
             CDI.current().select(RequestUser.class).get().signedIn(user, session);
         }

@@ -1,7 +1,15 @@
 package dev.boxauth.internal.cdi;
 
 import dev.boxauth.internal.config.OAuthSettings;
+import dev.boxauth.internal.config.Settings;
+import dev.boxauth.internal.oauth.BrowserSessions;
+import dev.boxauth.internal.oauth.LocalBrowserSessions;
+import dev.boxauth.internal.oauth.OAuthClient;
+import dev.boxauth.internal.store.ClusterStore;
 import dev.boxauth.oauth.BoxOAuth;
+import dev.boxauth.oauth.BoxOAuthConfig;
+import dev.boxauth.oauth.BoxTokenStore;
+import dev.boxauth.oauth.InMemoryBoxTokenStore;
 import dev.boxauth.oauth.SignIn;
 import dev.boxauth.oauth.SignInException;
 import dev.boxauth.oauth.SignedIn;
@@ -12,6 +20,8 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
 
 /**
  * The browser side of OAuth 2.0 sign-in: starts it (a single-use {@code state} bound to this browser by
@@ -26,8 +36,16 @@ final class OAuthWeb {
     private static final System.Logger LOG = System.getLogger(OAuthWeb.class.getName());
     private static final int STATE_COOKIE_SECONDS = 600;
 
+    /** Browser sessions one instance keeps at most, without a shared store; the least recently used go first. */
+    static final int MAX_LOCAL_SESSIONS = 10_000;
+
     private final BoxOAuth oauth;
-    private final OAuthSessions sessions = new OAuthSessions();
+    /** Where the users' tokens are: a session whose user has none there is not signed in. */
+    private final BoxTokenStore tokens;
+    private final BrowserSessions sessions;
+    private final Clock clock;
+    /** The shared store's resources, closed with the sign-in; {@code null} without one. */
+    private final AutoCloseable cluster;
     private final String signInPath;
     private final String callbackPath;
     private final String afterSignIn;
@@ -35,8 +53,13 @@ final class OAuthWeb {
     private final Boolean secureCookies;
     private final boolean trustForwarded;
 
-    OAuthWeb(BoxOAuth oauth, OAuthSettings settings) {
+    OAuthWeb(BoxOAuth oauth, OAuthSettings settings, BoxTokenStore tokens, BrowserSessions sessions, Clock clock,
+            AutoCloseable cluster) {
         this.oauth = oauth;
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.clock = clock;
+        this.cluster = cluster;
         this.callbackPath = strip(settings.callbackPath());
         int slash = this.callbackPath.lastIndexOf('/');
         this.signInPath = (slash < 0 ? "" : this.callbackPath.substring(0, slash + 1)) + "sign-in";
@@ -45,12 +68,72 @@ final class OAuthWeb {
         this.trustForwarded = settings.trustForwarded();
     }
 
+    /**
+     * The browser sign-in of an OAuth 2.0 app: with {@code box.auth.store=jcache} everything in the shared
+     * cache, so that any instance serves any browser; else in this instance's memory (the users' tokens in
+     * the application's own {@code BoxTokenStore} bean where there is one).
+     *
+     * @param applicationStore the application's token store bean, or {@code null}
+     */
+    static OAuthWeb create(Settings settings, BoxTokenStore applicationStore) {
+        OAuthSettings o = settings.oauth();
+        BoxOAuthConfig config = BoxTokenProviderProducer.oauthConfig(settings);
+        if (settings.store() == null) {
+            BoxTokenStore tokens = applicationStore != null ? applicationStore : new InMemoryBoxTokenStore();
+            return new OAuthWeb(BoxOAuth.create(config, tokens), o, tokens, new LocalBrowserSessions(
+                    o.sessionIdleTimeout(), o.sessionLifetime(), MAX_LOCAL_SESSIONS, new SecureRandom()),
+                    config.clock(), null);
+        }
+        ClusterStore cluster = ClusterStore.open(settings.store(), null);
+        try {
+            BoxTokenStore tokens = cluster.tokens(settings.clientId());
+            return new OAuthWeb(OAuthClient.create(config, tokens, cluster.secrets(),
+                    cluster.usedSignInStates(o.signInTimeout())), o, tokens,
+                    cluster.browserSessions(o.sessionIdleTimeout(), o.sessionLifetime()), config.clock(), cluster);
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
     BoxOAuth oauth() {
         return oauth;
     }
 
-    OAuthSessions sessions() {
-        return sessions;
+    /**
+     * The Box user the browser with this session (its cookie, or {@code null}) is signed in as, or {@code null}:
+     * the session is live, and the user's tokens are still stored (nobody signed them out everywhere, on any
+     * instance).
+     */
+    String signedInUser(String session) {
+        String user = sessions.user(session, clock.instant());
+        if (user != null && tokens.load(user).isEmpty()) {
+            sessions.end(session);
+            return null;
+        }
+        return user;
+    }
+
+    /** Ends this browser's session, on every instance. */
+    void signOut(String sessionId) {
+        sessions.end(sessionId);
+    }
+
+    /** Revokes the user's tokens and ends every session they have, in every browser, on every instance. */
+    void signOutEverywhere(String boxUserId) {
+        oauth.signOut(boxUserId);
+        sessions.endAll(boxUserId, clock.instant());
+    }
+
+    void close() {
+        oauth.close();
+        if (cluster != null) {
+            try {
+                cluster.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, () -> "Closing the shared store failed: " + e.getClass().getSimpleName());
+            }
+        }
     }
 
     String signInPath() {
@@ -109,7 +192,7 @@ final class OAuthWeb {
             LOG.log(Level.INFO, () -> "Box sign-in failed: " + e.getMessage());
             return failed(request, "The sign-in could not be completed: it was already used or has expired.");
         }
-        String session = sessions.start(user.boxUserId());
+        String session = sessions.start(user.boxUserId(), clock.instant());
         return Response.seeOther(base(request).resolve(afterSignIn))
                 .cookie(cookie(request, STATE_COOKIE, "", 0), cookie(request, SESSION_COOKIE, session, -1))
                 .build();

@@ -51,8 +51,17 @@ class RequestUser implements BoxUserSession {
     public void signOut() {
         OAuthWeb web = extension.oauthWeb();
         if (web != null && boxUserId != null) {
-            web.oauth().signOut(boxUserId);
-            web.sessions().end(sessionId);
+            web.signOut(sessionId);
+            boxUserId = null;
+            sessionId = null;
+        }
+    }
+
+    @Override
+    public void signOutEverywhere() {
+        OAuthWeb web = extension.oauthWeb();
+        if (web != null && boxUserId != null) {
+            web.signOutEverywhere(boxUserId);
             boxUserId = null;
             sessionId = null;
         }

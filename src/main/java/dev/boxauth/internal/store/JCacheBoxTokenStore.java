@@ -1,11 +1,9 @@
 package dev.boxauth.internal.store;
 
-import dev.boxauth.internal.config.StoreSettings;
 import dev.boxauth.oauth.BoxTokenStore;
 import dev.boxauth.oauth.StoredTokens;
 import dev.boxauth.oauth.StoredTokens.RefreshLease;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -37,17 +35,6 @@ public final class JCacheBoxTokenStore implements BoxTokenStore {
         this.seal = seal;
         this.clientId = clientId;
         this.calls = calls;
-    }
-
-    /**
-     * The store of the app {@code clientId} in the cache of {@code settings}.
-     *
-     * @param cache the application's JCache cache, or {@code null} for the default provider's
-     */
-    public static JCacheBoxTokenStore open(StoreSettings settings, Cache<?, ?> cache, String clientId,
-            StoreCalls calls) {
-        return new JCacheBoxTokenStore(JCacheTokenStore.cache(settings, cache),
-                new TokenSeal(settings.keys(), new SecureRandom()), clientId, calls);
     }
 
     @Override

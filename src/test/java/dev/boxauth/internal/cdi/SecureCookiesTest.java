@@ -50,7 +50,8 @@ class SecureCookiesTest {
     private static OAuthWeb web(Boolean secureCookies, boolean trustForwarded) {
         return new OAuthWeb(null, new OAuthSettings(URI.create("https://app.example.com/api/box/oauth/callback"),
                 List.of(), URI.create("https://account.box.com/api/oauth2/authorize"), "box/oauth/callback", "/",
-                Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(12), secureCookies, trustForwarded));
+                Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(12), secureCookies, trustForwarded),
+                null, null, null, null);
     }
 
     /** A request with this base URI and these headers; nothing else of it is read. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.boxauth.internal.config.StoreSettings;
 import dev.boxauth.internal.config.StoreSettings.StoreKey;
+import dev.boxauth.internal.oauth.UsedSignInStates;
+import dev.boxauth.oauth.BoxTokenStore;
 import dev.boxauth.oauth.StoredTokens;
 import dev.boxauth.oauth.StoredTokens.RefreshLease;
 import dev.boxauth.testing.HazelcastMember;
@@ -27,9 +29,9 @@ class JCacheBoxTokenStoreTest {
 
     private static HazelcastMember member;
 
-    private final StoreCalls calls = new StoreCalls(java.time.Duration.ofSeconds(2));
     private Cache<Object, Object> cache;
-    private JCacheBoxTokenStore store;
+    private ClusterStore cluster;
+    private BoxTokenStore store;
     private final StoredTokens one = new StoredTokens("AT-one-secret", EXPIRY, "RT-one-secret");
     private final StoredTokens two = new StoredTokens("AT-two-secret", EXPIRY, "RT-two-secret");
 
@@ -46,13 +48,14 @@ class JCacheBoxTokenStoreTest {
     @BeforeEach
     void open() {
         cache = member.newCache("oauth-" + System.nanoTime());
-        store = JCacheBoxTokenStore.open(SETTINGS, cache, "client-a", calls);
+        cluster = ClusterStore.open(SETTINGS, cache);
+        store = cluster.tokens("client-a");
     }
 
     @AfterEach
     void destroy() {
+        cluster.close();
         member.destroy(cache);
-        calls.close();
     }
 
     @Test
@@ -103,7 +106,7 @@ class JCacheBoxTokenStoreTest {
     @Test
     void anotherAppsStore_inTheSameCache_neitherSeesNorOpensTheUsersTokens() {
         store.compareAndSet("u", null, one);
-        JCacheBoxTokenStore otherApp = JCacheBoxTokenStore.open(SETTINGS, cache, "client-b", calls);
+        BoxTokenStore otherApp = cluster.tokens("client-b");
 
         assertThat(otherApp.load("u")).isEmpty();
         assertThat(otherApp.compareAndSet("u", null, two)).isTrue();
@@ -112,13 +115,15 @@ class JCacheBoxTokenStoreTest {
 
     @Test
     void usedSignInStates_areUsedOnceInTheWholeCluster_inACacheBesideTheTokens() {
-        JCacheUsedSignInStates nodeA = JCacheUsedSignInStates.beside(cache, java.time.Duration.ofMinutes(10), calls);
-        JCacheUsedSignInStates nodeB = JCacheUsedSignInStates.beside(cache, java.time.Duration.ofMinutes(10), calls);
-        Instant now = Instant.parse("2026-03-01T10:00:00Z");
+        try (ClusterStore otherInstance = ClusterStore.open(SETTINGS, cache)) {
+            UsedSignInStates nodeA = cluster.usedSignInStates(java.time.Duration.ofMinutes(10));
+            UsedSignInStates nodeB = otherInstance.usedSignInStates(java.time.Duration.ofMinutes(10));
+            Instant now = Instant.parse("2026-03-01T10:00:00Z");
 
-        assertThat(nodeA.firstUse("state-1", now.plusSeconds(600), now)).isTrue();
-        assertThat(nodeB.firstUse("state-1", now.plusSeconds(600), now)).isFalse();
-        assertThat(nodeB.firstUse("state-2", now.plusSeconds(600), now)).isTrue();
-        assertThat(nodeA).hasToString("JCacheUsedSignInStates[" + cache.getName() + "-sign-in-states]");
+            assertThat(nodeA.firstUse("state-1", now.plusSeconds(600), now)).isTrue();
+            assertThat(nodeB.firstUse("state-1", now.plusSeconds(600), now)).isFalse();
+            assertThat(nodeB.firstUse("state-2", now.plusSeconds(600), now)).isTrue();
+            assertThat(nodeA).hasToString("JCacheUsedSignInStates[" + cache.getName() + "-sign-in-states]");
+        }
     }
 }
