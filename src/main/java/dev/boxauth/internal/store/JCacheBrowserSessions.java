@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
-import javax.cache.CacheException;
-import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.AccessedExpiryPolicy;
 
@@ -44,19 +42,11 @@ public final class JCacheBrowserSessions implements BrowserSessions {
     public static JCacheBrowserSessions beside(Cache<?, ?> tokens, Duration idleTimeout, Duration lifetime,
             StoreCalls calls) {
         String name = tokens.getName() + "-sessions";
-        CacheManager manager = tokens.getCacheManager();
         try {
-            Cache<Object, Object> sessions = manager.getCache(name);
-            if (sessions == null) {
-                try {
-                    sessions = manager.createCache(name, new MutableConfiguration<>().setExpiryPolicyFactory(
-                            AccessedExpiryPolicy.factoryOf(new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS,
-                                    idleTimeout.toMillis()))));
-                } catch (CacheException createdMeanwhile) {
-                    sessions = manager.getCache(name);
-                }
-            }
-            return new JCacheBrowserSessions(sessions, lifetime, new SecureRandom(), calls);
+            return new JCacheBrowserSessions(JCaches.getOrCreate(tokens.getCacheManager(), name,
+                    new MutableConfiguration<>().setExpiryPolicyFactory(AccessedExpiryPolicy.factoryOf(
+                            new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS, idleTimeout.toMillis())))),
+                    lifetime, new SecureRandom(), calls);
         } catch (RuntimeException e) {
             throw new BoxAuthException("box.auth.store=jcache: cannot get the JCache cache " + name + " for"
                     + " browser sessions (" + e.getClass().getSimpleName() + ").", e);

@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import javax.cache.Cache;
-import javax.cache.CacheException;
-import javax.cache.CacheManager;
 import javax.cache.Caching;
 import javax.cache.configuration.MutableConfiguration;
 
@@ -56,16 +54,8 @@ public final class JCacheTokenStore {
             return (Cache<Object, Object>) supplied;
         }
         try {
-            CacheManager manager = Caching.getCachingProvider().getCacheManager();
-            Cache<Object, Object> cache = manager.getCache(settings.cacheName());
-            if (cache == null) {
-                try {
-                    cache = manager.createCache(settings.cacheName(), new MutableConfiguration<>());
-                } catch (CacheException createdMeanwhile) {
-                    cache = manager.getCache(settings.cacheName());
-                }
-            }
-            return cache;
+            return JCaches.getOrCreate(Caching.getCachingProvider().getCacheManager(), settings.cacheName(),
+                    new MutableConfiguration<>());
         } catch (RuntimeException e) {
             throw new BoxAuthException("box.auth.store=jcache: cannot get the JCache cache " + settings.cacheName()
                     + " (" + e.getClass().getSimpleName() + "). Put a JCache provider such as Hazelcast on the"

@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
-import javax.cache.CacheException;
-import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.CreatedExpiryPolicy;
 
@@ -34,19 +32,11 @@ public final class JCacheUsedSignInStates implements UsedSignInStates {
      */
     public static JCacheUsedSignInStates beside(Cache<?, ?> tokens, Duration signInTimeout, StoreCalls calls) {
         String name = tokens.getName() + "-sign-in-states";
-        CacheManager manager = tokens.getCacheManager();
         try {
-            Cache<Object, Object> states = manager.getCache(name);
-            if (states == null) {
-                try {
-                    states = manager.createCache(name, new MutableConfiguration<>().setExpiryPolicyFactory(
-                            CreatedExpiryPolicy.factoryOf(new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS,
-                                    signInTimeout.toMillis()))));
-                } catch (CacheException createdMeanwhile) {
-                    states = manager.getCache(name);
-                }
-            }
-            return new JCacheUsedSignInStates(states, calls);
+            return new JCacheUsedSignInStates(JCaches.getOrCreate(tokens.getCacheManager(), name,
+                    new MutableConfiguration<>().setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
+                            new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS, signInTimeout.toMillis())))),
+                    calls);
         } catch (RuntimeException e) {
             throw new BoxAuthException("box.auth.store=jcache: cannot get the JCache cache " + name + " for"
                     + " sign-in states (" + e.getClass().getSimpleName() + ").", e);
