@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A bean injects the provider, configured by microprofile-config.properties, and gets tokens from the emulator. */
 @ExtendWith(ArquillianExtension.class)
-class ProviderInjectionIT extends LibertyIT {
+class ProviderInjectionIT extends ServerIT {
 
     private static BoxEmulator box;
 
