@@ -45,4 +45,11 @@ class ProviderInjectionIT extends ServerIT {
         }
         assertThat(box.tokenRequests()).isEqualTo(1);
     }
+
+    @Test
+    void theStartupLine_saysWhereRefreshesRun() {
+        assertThat(serverLog()).contains("Box app (default): method jwt for enterprise 12345678,"
+                + " client id fixture-client-id-not-real; configuration valid, first token on first use;"
+                + " refreshes on " + SERVER.refreshExecutor());
+    }
 }

@@ -72,6 +72,12 @@ enum TestServer {
         String applicationStarted() {
             return "CWWKZ0001I";
         }
+
+        /** liberty/server.xml enables no concurrent feature (its kernel install has none on Maven Central). */
+        @Override
+        String refreshExecutor() {
+            return "box-auth's own daemon threads (the server has no java:comp/DefaultManagedExecutorService)";
+        }
     },
 
     /**
@@ -141,6 +147,12 @@ enum TestServer {
         String applicationStarted() {
             return "was successfully deployed in";
         }
+
+        /** Payara Micro has Jakarta Concurrency's default executor. */
+        @Override
+        String refreshExecutor() {
+            return "the server's java:comp/DefaultManagedExecutorService";
+        }
     };
 
     static TestServer current() {
@@ -172,6 +184,9 @@ enum TestServer {
 
     /** What {@link #messages()} says each time an application has started. */
     abstract String applicationStarted();
+
+    /** Where the startup line says background refreshes run. */
+    abstract String refreshExecutor();
 
     private static int send(HttpRequest request) {
         try {

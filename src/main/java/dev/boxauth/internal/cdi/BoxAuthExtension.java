@@ -136,7 +136,9 @@ public class BoxAuthExtension implements Extension {
             LOG.log(Level.INFO, () -> "Box app " + (app.isEmpty() ? "(default)" : "'" + app + "'") + ": method "
                     + valid.method() + (valid.subject() == null ? "" : " for " + valid.subject())
                     + (valid.hasClientCredentials() ? ", client id " + valid.clientId() : "")
-                    + "; configuration valid, first token " + (valid.fetchOnStartup() ? "at startup" : "on first use"));
+                    + "; configuration valid, first token " + (valid.fetchOnStartup() ? "at startup" : "on first use")
+                    + (valid.method() == AuthMethod.OAUTH ? ""
+                            : "; refreshes on " + BoxTokenProviderProducer.refreshExecutor()));
         } catch (BoxConfigException e) {
             failures.add(MicroProfileProperties.named(e, app));
         }
