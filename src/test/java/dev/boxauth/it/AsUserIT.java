@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** An enterprise token acts as a user through As-User, which never reaches the token endpoint. */
 @ExtendWith(ArquillianExtension.class)
-class AsUserIT extends LibertyIT {
+class AsUserIT extends ServerIT {
 
     private static BoxEmulator box;
     private static BoxUser ada;

@@ -4,29 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.boxauth.it.app.ItApplication;
 import dev.boxauth.it.app.TokenResource;
-import jakarta.enterprise.inject.spi.DeploymentException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.ShouldThrowException;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A deployment whose configuration cannot work fails, and the server's log lists every problem, a named
- * app's under its own property names.
+ * app's under its own property names, and box-auth's own one line names them all by id.
  */
 @ExtendWith(ArquillianExtension.class)
-class BrokenConfigurationIT extends LibertyIT {
+class BrokenConfigurationIT extends ServerIT {
 
     private static final String WRONG_PASSPHRASE = "not-the-passphrase-31337";
 
-    @Deployment(testable = false)
-    @ShouldThrowException(DeploymentException.class)
+    private static final String NAME = "broken";
+
+    @Deployment(name = NAME, managed = false, testable = false)
     static WebArchive deployment() {
-        return war("broken", Map.of(
+        return war(NAME, Map.of(
                 "box.auth.client-id", "fixture-client-id-not-real",
                 "box.auth.client-secret", CLIENT_SECRET,
                 "box.auth.enterprise-id", "acme",
@@ -40,9 +41,14 @@ class BrokenConfigurationIT extends LibertyIT {
                 "box.auth.archive.jwt.algorithm", "ES256"), ItApplication.class, TokenResource.class);
     }
 
+    @ArquillianResource
+    Deployer deployer;
+
     @Test
     void theDeploymentFails_listingEachProblemWithItsIdPropertyAndFix() {
-        String log = serverLog("messages.log");
+        deployFailing(deployer, NAME);
+
+        String log = serverLog();
         int start = log.lastIndexOf("The Box auth configuration has 4 problems");
         assertThat(start).as("the default app's problems in messages.log").isNotNegative();
         String problems = log.substring(start);
@@ -53,6 +59,9 @@ class BrokenConfigurationIT extends LibertyIT {
                 "BOXAUTH-015 box.auth.jwt.algorithm: must be RS256, RS384 or RS512",
                 "BOXAUTH-017 box.auth.token-url: uses http off the loopback interface");
         assertThat(log).contains("BOXAUTH-015 box.auth.archive.jwt.algorithm: must be RS256, RS384 or RS512");
+        assertThat(log).contains("box-auth: this deployment fails, its Box configuration has 5 problems: BOXAUTH-007"
+                + " box.auth.enterprise-id, BOXAUTH-011 box.auth.jwt.passphrase, BOXAUTH-015 box.auth.jwt.algorithm,"
+                + " BOXAUTH-017 box.auth.token-url, BOXAUTH-015 box.auth.archive.jwt.algorithm");
         assertThat(log).doesNotContain(WRONG_PASSPHRASE).doesNotContain(CLIENT_SECRET);
     }
 }

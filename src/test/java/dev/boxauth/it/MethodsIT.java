@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * one user.
  */
 @ExtendWith(ArquillianExtension.class)
-class MethodsIT extends LibertyIT {
+class MethodsIT extends ServerIT {
 
     private static BoxEmulator box;
     private static CcgApp ccg;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code box.auth.archive.}, each with its own emulator, cache and Rest Client.
  */
 @ExtendWith(ArquillianExtension.class)
-class NamedAppsIT extends LibertyIT {
+class NamedAppsIT extends ServerIT {
 
     private static BoxEmulator defaultBox;
     private static BoxEmulator archiveBox;

@@ -24,7 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * callback must refuse.
  */
 @ExtendWith(ArquillianExtension.class)
-class OAuthSignInIT extends LibertyIT {
+class OAuthSignInIT extends ServerIT {
 
     private static final Pattern REQUEST_ID = Pattern.compile("name=\"request_id\" value=\"([^\"]+)\"");
     private static BoxEmulator box;
@@ -45,7 +44,7 @@ class OAuthSignInIT extends LibertyIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         box = BoxEmulator.start();
-        String callback = "http://localhost:" + System.getProperty("liberty.httpPort") + "/oauth/api/box/oauth/callback";
+        String callback = localUrl("/oauth/api/box/oauth/callback");
         OAuthApp app = box.createOAuthApp(callback);
         ada = app.createUser("Ada Lovelace");
         app.signInAs(ada);
@@ -69,8 +68,11 @@ class OAuthSignInIT extends LibertyIT {
         box.close();
     }
 
-    @ArquillianResource
-    URL base;
+    /**
+     * The application at localhost, the host of the configured redirect URI, so that the browser sends the
+     * cookie of the sign-in to the callback (Payara Micro reports its public address to Arquillian).
+     */
+    private final URL base = applicationUrl("oauth");
 
     /** A browser: its own cookies; redirects are followed by hand so each step can be checked. */
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
@@ -112,7 +114,7 @@ class OAuthSignInIT extends LibertyIT {
         assertThat(location(go(base + "api/whoami"))).endsWith("box/oauth/sign-in");
 
         HttpResponse<String> callback = go(consent());
-        assertThat(callback.statusCode()).isEqualTo(303);
+        assertThat(callback.statusCode()).as("the callback's answer: %s", callback.body()).isEqualTo(303);
         assertThat(location(callback)).endsWith("/oauth/api/whoami");
 
         HttpResponse<String> me = go(location(callback));

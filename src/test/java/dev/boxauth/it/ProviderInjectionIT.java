@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A bean injects the provider, configured by microprofile-config.properties, and gets tokens from the emulator. */
 @ExtendWith(ArquillianExtension.class)
-class ProviderInjectionIT extends LibertyIT {
+class ProviderInjectionIT extends ServerIT {
 
     private static BoxEmulator box;
 
@@ -44,5 +44,12 @@ class ProviderInjectionIT extends LibertyIT {
             assertThat(Instant.parse(response.body())).isAfter(Instant.now().plusSeconds(3000));
         }
         assertThat(box.tokenRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void theStartupLine_saysWhereRefreshesRun() {
+        assertThat(serverLog()).contains("Box app (default): method jwt for enterprise 12345678,"
+                + " client id fixture-client-id-not-real; configuration valid, first token on first use;"
+                + " refreshes on " + SERVER.refreshExecutor());
     }
 }

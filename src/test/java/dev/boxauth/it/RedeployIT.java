@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.boxauth.emulator.BoxEmulator;
 import dev.boxauth.it.app.ItApplication;
+import dev.boxauth.it.app.MicroDeployerResource;
 import dev.boxauth.it.app.ServerProbeResource;
 import dev.boxauth.it.app.TokenResource;
 import java.net.URL;
@@ -24,24 +25,30 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the server holds no thread of box-auth and no JCE provider it did not have before.
  */
 @ExtendWith(ArquillianExtension.class)
-class RedeployIT extends LibertyIT {
+class RedeployIT extends ServerIT {
 
     private static final String APP = "redeployed";
     private static final int REDEPLOYS = 10;
 
     private static BoxEmulator box;
+    private static WebArchive redeployed;
 
-    /** A second application that stays deployed, without the library, to look at the server. */
+    /**
+     * A second application that stays deployed, without the library, to look at the server (and, on
+     * Payara Micro, to deploy the other one: {@link TestServer#deployOnRunningServer}).
+     */
     @Deployment(name = "probe", testable = false, order = 1)
     static WebArchive probe() {
-        return ShrinkWrap.create(WebArchive.class, "probe.war").addClasses(ItApplication.class,
+        WebArchive probe = ShrinkWrap.create(WebArchive.class, "probe.war").addClasses(ItApplication.class,
                 ServerProbeResource.class);
+        return SERVER == TestServer.PAYARA ? probe.addClass(MicroDeployerResource.class) : probe;
     }
 
     @Deployment(name = APP, managed = false, testable = false, order = 2)
     static WebArchive redeployed() {
         box = emulatorWithFixtureApp(0);
-        return war(APP, configFor(box), ItApplication.class, TokenResource.class);
+        redeployed = war(APP, configFor(box), ItApplication.class, TokenResource.class);
+        return redeployed;
     }
 
     @AfterAll
@@ -60,20 +67,20 @@ class RedeployIT extends LibertyIT {
     @Test
     void tenRedeploys_eachGetAToken_andLeaveNoThreadNorJceProviderBehind() throws Exception {
         String providersBefore = get(probe, "api/probe/providers").body();
-        String messagesBefore = serverLog("messages.log");
+        String messagesBefore = serverLog();
         URL app = new URL(probe.getProtocol(), probe.getHost(), probe.getPort(), "/" + APP + "/");
 
         for (int i = 0; i < REDEPLOYS; i++) {
-            deployer.deploy(APP);
+            SERVER.deployOnRunningServer(deployer, APP, redeployed, probe);
             assertThat(get(app, "api/token").statusCode()).as("deployment %d", i + 1).isEqualTo(200);
-            deployer.undeploy(APP);
+            SERVER.undeployFromRunningServer(deployer, APP, probe);
         }
 
         assertThat(box.tokenRequests()).isEqualTo(REDEPLOYS);
         assertThat(get(probe, "api/probe/providers").body()).isEqualTo(providersBefore);
         assertThat(get(probe, "api/probe/threads?named=box-auth&waitMillis=10000").body()).isEmpty();
-        String messages = serverLog("messages.log").substring(messagesBefore.length());
-        assertThat(messages).as("no error or warning message id").doesNotContainPattern("[A-Z]{4,5}\\d{4}[EW]:");
-        assertThat(messages.split("CWWKZ0001I", -1)).as("applications started").hasSize(REDEPLOYS + 1);
+        String messages = serverLog().substring(messagesBefore.length());
+        assertThat(messages).as("no error or warning").doesNotContainPattern(SERVER.errorOrWarning());
+        assertThat(messages.split(SERVER.applicationStarted(), -1)).as("applications started").hasSize(REDEPLOYS + 1);
     }
 }

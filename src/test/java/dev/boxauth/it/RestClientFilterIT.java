@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * JAX-RS client ({@code register}): one token for many calls, and a 401 invalidates it.
  */
 @ExtendWith(ArquillianExtension.class)
-class RestClientFilterIT extends LibertyIT {
+class RestClientFilterIT extends ServerIT {
 
     private static BoxEmulator box;
 

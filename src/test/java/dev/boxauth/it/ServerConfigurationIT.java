@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * application itself carries no configuration.
  */
 @ExtendWith(ArquillianExtension.class)
-class ServerConfigurationIT extends LibertyIT {
+class ServerConfigurationIT extends ServerIT {
 
     private static BoxEmulator box;
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** With box.auth.fetch-on-startup the first token is obtained while the application starts. */
 @ExtendWith(ArquillianExtension.class)
-class StartupTokenIT extends LibertyIT {
+class StartupTokenIT extends ServerIT {
 
     private static BoxEmulator box;
 

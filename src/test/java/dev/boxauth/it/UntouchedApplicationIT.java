@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** An application with the library but no box.auth.* property and no injection deploys as if it were not there. */
 @ExtendWith(ArquillianExtension.class)
-class UntouchedApplicationIT extends LibertyIT {
+class UntouchedApplicationIT extends ServerIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {

@@ -24,12 +24,14 @@ import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.System.Logger.Level;
 import java.lang.annotation.Annotation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -94,30 +96,50 @@ public class BoxAuthExtension implements Extension {
 
     void validate(@Observes AfterDeploymentValidation event) {
         Config config = config();
+        List<BoxConfigException> failures = new ArrayList<>();
         Map<String, String> defaults = MicroProfileProperties.read(config, DEFAULT_APP, namedApps);
         if (defaultInjected || !defaults.isEmpty()) {
-            validate(event, DEFAULT_APP, defaults);
+            validate(failures, DEFAULT_APP, defaults);
         }
         for (String app : namedApps) {
-            validate(event, app, MicroProfileProperties.read(config, app, namedApps));
+            validate(failures, app, MicroProfileProperties.read(config, app, namedApps));
         }
         if (settings.values().stream().filter(s -> s.method() == AuthMethod.OAUTH).count() > 1) {
-            event.addDeploymentProblem(new BoxConfigException(List.of(new ConfigProblem("BOXAUTH-030",
+            failures.add(new BoxConfigException(List.of(new ConfigProblem("BOXAUTH-030",
                     "box.auth.method", "more than one Box app of this deployment uses oauth, and browser sign-in"
                             + " serves one. Use oauth for one app, jwt or ccg for the others."))));
         }
+        if (!failures.isEmpty()) {
+            LOG.log(Level.ERROR, () -> failureLine(failures));
+            failures.forEach(event::addDeploymentProblem);
+        }
     }
 
-    private void validate(AfterDeploymentValidation event, String app, Map<String, String> properties) {
+    /**
+     * One line for the server's log that names every problem by id and property: servers report a failed
+     * CDI deployment each in their own way (Liberty in one CWWKZ0002E message, Payara Micro in stack traces
+     * while Micro itself goes on running), so box-auth says it once, the same on every server.
+     */
+    static String failureLine(List<BoxConfigException> failures) {
+        List<ConfigProblem> problems = failures.stream().flatMap(f -> f.problems().stream()).toList();
+        return "box-auth: this deployment fails, its Box configuration has " + problems.size()
+                + (problems.size() == 1 ? " problem: " : " problems: ")
+                + problems.stream().map(p -> p.id() + " " + p.property()).collect(Collectors.joining(", "))
+                + " (what to do: the deployment error, and the README's table of ids)";
+    }
+
+    private void validate(List<BoxConfigException> failures, String app, Map<String, String> properties) {
         try {
             Settings valid = SettingsReader.read(properties);
             settings.put(app, valid);
             LOG.log(Level.INFO, () -> "Box app " + (app.isEmpty() ? "(default)" : "'" + app + "'") + ": method "
                     + valid.method() + (valid.subject() == null ? "" : " for " + valid.subject())
                     + (valid.hasClientCredentials() ? ", client id " + valid.clientId() : "")
-                    + "; configuration valid, first token " + (valid.fetchOnStartup() ? "at startup" : "on first use"));
+                    + "; configuration valid, first token " + (valid.fetchOnStartup() ? "at startup" : "on first use")
+                    + (valid.method() == AuthMethod.OAUTH ? ""
+                            : "; refreshes on " + BoxTokenProviderProducer.refreshExecutor()));
         } catch (BoxConfigException e) {
-            event.addDeploymentProblem(MicroProfileProperties.named(e, app));
+            failures.add(MicroProfileProperties.named(e, app));
         }
     }
 

@@ -79,6 +79,16 @@ class BoxTokenProviderProducer {
         }
     }
 
+    /**
+     * Where the background refreshes of the providers made now run, as the startup line says it: the
+     * server's managed executor (Payara has one; Liberty with the concurrent feature) or box-auth's own
+     * daemon threads (Liberty without it).
+     */
+    static String refreshExecutor() {
+        return managedExecutor() != null ? "the server's " + MANAGED_EXECUTOR
+                : "box-auth's own daemon threads (the server has no " + MANAGED_EXECUTOR + ")";
+    }
+
     /** The server's managed executor, or {@code null} (the provider then owns a small pool) where there is none. */
     private static Executor managedExecutor() {
         try {

@@ -25,16 +25,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * What the integration tests share: the committed fixture app (its JSON config file is what the
- * server reads), an emulator that knows that app, WARs that hold the library as a jar in WEB-INF/lib as
- * users deploy it, and the server's log files.
+ * What the integration tests share, on whichever server they run ({@link TestServer}): the committed
+ * fixture app (its JSON config file is what the server reads), an emulator that knows that app, WARs that
+ * hold the library as a jar in WEB-INF/lib as users deploy it, and the server's log files.
  */
-abstract class LibertyIT {
+abstract class ServerIT {
+
+    static final TestServer SERVER = TestServer.current();
 
     static final Path CONFIG_FILE = Path.of("src/test/resources/keys/console-config.json").toAbsolutePath();
     static final String CLIENT_SECRET = "fixture-client-secret-not-real";
@@ -107,30 +110,61 @@ abstract class LibertyIT {
         }
     }
 
-    /** A file in the server's logs directory; empty text when the server has not written it. */
-    static String serverLog(String name) {
-        Path file = Path.of(System.getProperty("liberty.wlpHome"), "usr", "servers",
-                System.getProperty("liberty.serverName"), "logs", name);
+    /** The server's messages log (Liberty's messages.log, the Micro's log file): what an operator reads. */
+    static String serverLog() {
+        return SERVER.messages();
+    }
+
+    /**
+     * The URL the browser tests use for the server's HTTP port on this machine, from the port failsafe
+     * reserved for the server (the server is not started yet when a deployment is built).
+     */
+    static String localUrl(String path) {
+        return "http://localhost:" + SERVER.httpPort() + path;
+    }
+
+    /**
+     * Deploys {@code name}, an unmanaged deployment whose CDI validation must fail, and checks that the
+     * application is not there for its users: nothing answers at its context root. How the servers report
+     * it differs ({@link TestServer#assertDeploymentFailed}); the test then reads the server's log.
+     */
+    static void deployFailing(Deployer deployer, String name) {
+        Exception thrown = null;
         try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            deployer.deploy(name);
+        } catch (Exception e) { // Arquillian's DeploymentException, checked but thrown undeclared
+            thrown = e;
+        }
+        try {
+            SERVER.assertDeploymentFailed(thrown);
+            assertThat(get(applicationUrl(name), "api/token").statusCode()).as("what the failed application serves")
+                    .isEqualTo(404);
+        } finally {
+            SERVER.afterFailedDeployment(deployer, name);
         }
     }
 
-    /** Neither messages.log nor trace.log holds a secret of the fixture app or a token the emulator issued. */
+    /** Where the server serves the application {@code name} (its archive's name, the context root). */
+    static URL applicationUrl(String name) {
+        try {
+            return URI.create(localUrl("/" + name + "/")).toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** No log of the server holds a secret of the fixture app or a token the emulator issued. */
     static void assertServerLogsHoldNoSecret(BoxEmulator box) {
         List<String> secrets = new ArrayList<>(List.of(CLIENT_SECRET, PASSPHRASE));
         secrets.addAll(box.issuedAccessTokens());
         secrets.addAll(keyLines("console-pbkdf2-sha1-des3.pem"));
         secrets.addAll(keyLines("genrsa-des3-pbkdf2-sha256.pem"));
-        for (String log : new String[] {"messages.log", "trace.log"}) {
-            String text = serverLog(log);
+        SERVER.logs().forEach((log, text) -> {
             for (String secret : secrets) {
                 assertThat(text).as(log).doesNotContain(secret);
             }
             assertThat(text).as(log + " holds no JWT assertion").doesNotContain("eyJ");
-        }
+        });
     }
 
     private static List<String> keyLines(String fixture) {
