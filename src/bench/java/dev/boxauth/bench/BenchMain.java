@@ -1,0 +1,332 @@
+package dev.boxauth.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark and writes {@code docs/benchmarks.md} and its charts ({@code docs/bench/*.svg}) from
+ * the results. Arguments: the docs directory, then any of {@code quick} (short runs, to try the harness),
+ * {@code only=jmh,scenarios,cold} (a subset).
+ */
+public final class BenchMain {
+
+    private static final List<String> JMH_CLIENTS = List.of("baseline", "boxAuth", "sdkLegacy", "sdkGen");
+    private static final Map<String, String> NAMES = Map.of("baseline", "baseline", "boxAuth", "box-auth",
+            "sdkLegacy", "SDK com.box.sdk", "sdkGen", "SDK com.box.sdkgen", "boxAuthFilter", "BoxAuthFilter",
+            "jdk", "baseline (JDK only)", "box-auth", "box-auth", "sdk-legacy", "SDK com.box.sdk", "sdk-gen",
+            "SDK com.box.sdkgen");
+
+    private final Path docs;
+    private final boolean quick;
+    private final Set<String> parts;
+    private final StringBuilder page = new StringBuilder();
+    private final List<String> summary = new ArrayList<>();
+
+    private BenchMain(Path docs, boolean quick, Set<String> parts) {
+        this.docs = docs;
+        this.quick = quick;
+        this.parts = parts;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        Set<String> parts = Set.of("jmh", "scenarios", "cold");
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("quick")) {
+                quick = true;
+            } else if (args[i].startsWith("only=")) {
+                parts = Set.of(args[i].substring(5).split(","));
+            }
+        }
+        new BenchMain(Path.of(args[0]), quick, parts).run();
+    }
+
+    private void run() throws Exception {
+        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String loadBefore = load();
+        StringBuilder body = new StringBuilder();
+        Files.createDirectories(docs.resolve("bench"));
+        if (parts.contains("jmh")) {
+            body.append(cachedPath()).append(refresh()).append(filter());
+        }
+        if (parts.contains("scenarios")) {
+            body.append(herd()).append(stall());
+        }
+        if (parts.contains("cold")) {
+            body.append(coldStart());
+        }
+        String loadAfter = load();
+        page.append("# Benchmarks\n\n")
+                .append("Written by the benchmark run itself (`mvn -B -Pbench test`); do not edit by hand. Every figure is ")
+                .append("measured in the same run as its baseline, and the ratios are what to compare across machines.\n\n")
+                .append("## Summary\n\n");
+        summary.forEach(line -> page.append("- ").append(line).append('\n'));
+        page.append("\n## Machine and run\n\n")
+                .append("- run: ").append(started).append(", ")
+                .append(Duration.between(started, Instant.now()).toMinutes()).append(" min")
+                .append(quick ? " (quick: short iterations, not for publishing)" : "").append('\n')
+                .append("- CPU: ").append(cpu()).append(", ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores available\n")
+                .append("- OS: ").append(System.getProperty("os.name")).append(' ')
+                .append(System.getProperty("os.version")).append('\n')
+                .append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.runtime.version")).append(" (JMH forks and cold starts use it too)\n")
+                .append("- load average (1, 5, 15 min) before: ").append(loadBefore).append("; after: ")
+                .append(loadAfter).append('\n')
+                .append("- reproduce: `mvn -B -Pbench test` (another JDK: `-Dbench.java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java`;")
+                .append(" a part: `-Dbench.args=only=cold`)\n\n")
+                .append(body);
+        Files.writeString(docs.resolve("benchmarks.md"), page);
+        System.out.println(page);
+    }
+
+    private ChainedOptionsBuilder jmh(Class<?> benchmark) {
+        return new OptionsBuilder().include(benchmark.getName() + ".").forks(1)
+                .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(quick ? 1 : 2))
+                .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.seconds(quick ? 1 : 2))
+                .shouldFailOnError(true);
+    }
+
+    /** Score by benchmark method name. */
+    private static Map<String, double[]> scores(Collection<RunResult> results) {
+        Map<String, double[]> scores = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark();
+            scores.put(name.substring(name.lastIndexOf('.') + 1), new double[] {r.getPrimaryResult().getScore(),
+                    r.getPrimaryResult().getScoreError()});
+        }
+        return scores;
+    }
+
+    private String cachedPath() throws Exception {
+        Map<Integer, Map<String, double[]>> byThreads = new LinkedHashMap<>();
+        for (int threads : List.of(1, 8)) {
+            byThreads.put(threads, scores(new Runner(jmh(CachedTokenBench.class).threads(threads).build()).run()));
+        }
+        StringBuilder md = new StringBuilder("## Cached token\n\n")
+                .append("What a call pays for its token while a valid one is cached (JMH average time per call, ns; ")
+                .append("with 8 threads, per call of each thread on ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores). Baseline: a volatile read of a token and of its expiry, and a clock comparison. ")
+                .append("box-auth: `accessToken()`; SDK com.box.sdk: `BoxAPIConnection.getAccessToken()`; SDK ")
+                .append("com.box.sdkgen: `BoxJWTAuth.retrieveToken(session)`, which returns the token it stored ")
+                .append("without looking at its expiry (it learns of expiry from the API's 401, see the herd below), and ")
+                .append("so does less than the baseline.\n\n")
+                .append("| client | 1 thread | ratio | 8 threads | ratio |\n|---|---|---|---|---|\n");
+        List<Svg.Row> rows = new ArrayList<>();
+        for (String client : JMH_CLIENTS) {
+            List<Double> values = new ArrayList<>();
+            md.append("| ").append(NAMES.get(client));
+            for (Map<String, double[]> scores : byThreads.values()) {
+                double[] s = scores.get(client);
+                md.append(" | ").append(pm(s)).append(" | ").append(ratio(s[0], scores.get("baseline")[0]));
+                values.add(s[0]);
+            }
+            md.append(" |\n");
+            rows.add(new Svg.Row(NAMES.get(client), values));
+        }
+        for (int threads : byThreads.keySet()) {
+            Map<String, double[]> s = byThreads.get(threads);
+            summary.add(String.format(Locale.ROOT, "cached token, %d thread%s: box-auth %s the baseline (target ≤ 1.2×); "
+                    + "SDK com.box.sdk %s, SDK com.box.sdkgen %s", threads, threads == 1 ? "" : "s",
+                    ratio(s.get("boxAuth")[0], s.get("baseline")[0]), ratio(s.get("sdkLegacy")[0], s.get("baseline")[0]),
+                    ratio(s.get("sdkGen")[0], s.get("baseline")[0])));
+        }
+        chart(md, "cached-token.svg", Svg.bars("Cached token, time per call", "ns", List.of("1 thread", "8 threads"),
+                rows));
+        return md.toString();
+    }
+
+    private String refresh() throws Exception {
+        int warm = quick ? 100 : 1000;
+        Map<String, double[]> s = scores(new Runner(jmh(RefreshBench.class).param("warmRefreshes",
+                String.valueOf(warm)).build()).run());
+        StringBuilder md = new StringBuilder("## One refresh\n\n")
+                .append("Sign an RS256 assertion, POST it to the emulator over loopback TLS on a kept-alive connection, ")
+                .append("parse the answer (JMH average time, µs). Baseline: the JDK alone, a `Signature` over the same ")
+                .append("header and claims and one `HttpClient` POST of the same form. Each client is warmed by ")
+                .append(warm).append(" refreshes before JMH's warm-up. box-auth: `invalidate` then `accessToken()`; ")
+                .append("SDK com.box.sdk: `refresh()`; SDK com.box.sdkgen: `refreshToken(session)`.\n\n")
+                .append("| client | µs per refresh | ratio |\n|---|---|---|\n");
+        List<Svg.Row> rows = new ArrayList<>();
+        for (String client : JMH_CLIENTS) {
+            md.append("| ").append(NAMES.get(client)).append(" | ").append(pm(s.get(client))).append(" | ")
+                    .append(ratio(s.get(client)[0], s.get("baseline")[0])).append(" |\n");
+            rows.add(new Svg.Row(NAMES.get(client), List.of(s.get(client)[0])));
+        }
+        summary.add(String.format(Locale.ROOT, "one refresh: box-auth %s the baseline (target ≤ 1.2×); SDK "
+                + "com.box.sdk %s, SDK com.box.sdkgen %s", ratio(s.get("boxAuth")[0], s.get("baseline")[0]),
+                ratio(s.get("sdkLegacy")[0], s.get("baseline")[0]), ratio(s.get("sdkGen")[0], s.get("baseline")[0])));
+        chart(md, "refresh.svg", Svg.bars("One refresh", "µs", List.of("refresh"), rows));
+        return md.toString();
+    }
+
+    private String filter() throws Exception {
+        Map<String, double[]> s = scores(new Runner(jmh(FilterBench.class).build()).run());
+        summary.add("JAX-RS filter per request: " + ratio(s.get("boxAuthFilter")[0], s.get("baseline")[0])
+                + " a hand-written one");
+        return "## The JAX-RS filter\n\n"
+                + "`BoxAuthFilter.filter` on a new request with a valid token cached, against a hand-written filter "
+                + "that puts `\"Bearer \" + accessToken()` into the same new request (JMH average time, ns). Box's "
+                + "SDKs have no JAX-RS filter.\n\n| filter | ns per request | ratio |\n|---|---|---|\n"
+                + "| hand-written | " + pm(s.get("baseline")) + " | 1.00× |\n"
+                + "| BoxAuthFilter | " + pm(s.get("boxAuthFilter")) + " | "
+                + ratio(s.get("boxAuthFilter")[0], s.get("baseline")[0]) + " |\n\n";
+    }
+
+    private String herd() throws Exception {
+        int threads = 64;
+        Duration lifetime = Duration.ofSeconds(62);
+        List<Scenarios.HerdResult> results = Scenarios.herd(threads, lifetime);
+        StringBuilder md = new StringBuilder("## Herd at expiry\n\n")
+                .append("Each client makes a first API call (`GET /users/me`), its token's lifetime (")
+                .append(lifetime.toSeconds()).append(" s, over the 60 s before expiry from which the classic SDK ")
+                .append("refreshes) runs out, then ").append(threads).append(" threads make one API call each, ")
+                .append("released together. The emulator counts token requests and the API's 401s. Target: 1 and 0.\n\n")
+                .append("| client | token requests | API 401s | failed calls |\n|---|---|---|---|\n");
+        List<Svg.Row> rows = new ArrayList<>();
+        for (Scenarios.HerdResult r : results) {
+            md.append("| ").append(r.client()).append(" | ").append(r.tokenRequests()).append(" | ")
+                    .append(r.unauthorized()).append(" | ").append(r.failures()).append(" |\n");
+            rows.add(new Svg.Row(r.client(), List.of((double) r.tokenRequests(), (double) r.unauthorized())));
+            summary.add(String.format(Locale.ROOT, "herd of %d at expiry, %s: %d token request%s, %d API 401s, "
+                    + "%d failed calls", threads, r.client(), r.tokenRequests(), r.tokenRequests() == 1 ? "" : "s",
+                    r.unauthorized(), r.failures()));
+        }
+        chart(md, "herd.svg", Svg.bars("Herd of " + threads + " at expiry", "count",
+                List.of("token requests", "API 401s"), rows));
+        return md.toString();
+    }
+
+    private String stall() throws Exception {
+        long seconds = quick ? 3 : 30;
+        StringBuilder md = new StringBuilder("## Stall while tokens expire\n\n")
+                .append("One thread makes API calls (`GET /users/me`) without pause for ").append(seconds)
+                .append(" s while tokens come due by the client's own rule (box-auth: lifetime 4 s, refreshed in the ")
+                .append("background from half its life, so every 2 s; SDK com.box.sdk: lifetime 62 s, refreshed before ")
+                .append("the call from 60 s before expiry, so every 2 s; SDK com.box.sdkgen: lifetime 10 s, refreshed ")
+                .append("when the API answers 401 and the call retried after a back-off of a second or more, which a ")
+                .append("shorter lifetime would outlast), then the same with tokens that outlive the run. The slowest ")
+                .append("call of each, the 99.9th percentile and the calls that failed. Target: no worse than the run ")
+                .append("with no expiry.\n\n")
+                .append("| client | calls | slowest (ms) | p99.9 (ms) | failed | no expiry: calls | slowest (ms) | p99.9 "
+                        + "(ms) | slowest, ratio |\n|---|---|---|---|---|---|---|---|---|\n");
+        List<Svg.Row> rows = new ArrayList<>();
+        for (String client : Scenarios.CLIENTS) {
+            Scenarios.StallResult r = Scenarios.stall(client, seconds);
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %.2f | %.2f | %d | %,d | %.2f | %.2f | %s |%n",
+                    client, r.calls(), r.maxMillis(), r.p999Millis(), r.failures(), r.noExpiryCalls(),
+                    r.noExpiryMaxMillis(),
+                    r.noExpiryP999Millis(), ratio(r.maxMillis(), r.noExpiryMaxMillis())));
+            rows.add(new Svg.Row(client, List.of(r.maxMillis(), r.noExpiryMaxMillis())));
+            summary.add(String.format(Locale.ROOT, "stall, %s: slowest call %.2f ms while tokens expire, %.2f ms "
+                    + "without expiry (%s), %d failed calls", client, r.maxMillis(), r.noExpiryMaxMillis(),
+                    ratio(r.maxMillis(), r.noExpiryMaxMillis()), r.failures()));
+        }
+        chart(md, "stall.svg", Svg.bars("Slowest API call in " + seconds + " s", "ms",
+                List.of("tokens expire", "no expiry"), rows));
+        return md.toString();
+    }
+
+    private String coldStart() throws Exception {
+        int runs = quick ? 3 : 11;
+        ColdStart cold = new ColdStart(Files.createTempDirectory("box-auth-cold"));
+        try {
+            List<ColdStart.Result> clients = cold.measure(ColdStart.CLIENTS, runs);
+            List<ColdStart.Result> pieces = cold.measure(ColdStart.PIECES, runs);
+            Map<String, Map<String, Integer>> classes = new LinkedHashMap<>();
+            for (String program : ColdStart.CLIENTS) {
+                classes.put(program, cold.classesLoaded(program));
+            }
+            double baseline = clients.get(0).medianMillis();
+            StringBuilder md = new StringBuilder("## First token from a cold JVM\n\n")
+                    .append("Each program runs ").append(runs).append(" times in a fresh JVM (runs interleaved), from ")
+                    .append("the first line of `main` to the first token in hand: read the Developer Console file, ")
+                    .append("whose key is PKCS#8 encrypted with AES-256 (PBES2), build the client, get a token from ")
+                    .append("the emulator (in the harness's JVM) over TLS. Every JVM's trust store is the JDK's ")
+                    .append("`cacerts` plus the emulator's certificate. Baseline: the JDK alone (decrypt with ")
+                    .append("`EncryptedPrivateKeyInfo`, sign with `Signature`, POST with `HttpClient`). Target for ")
+                    .append("box-auth: 300 ms. Harness: `dev.boxauth.bench.ColdStart` and `FirstToken` in src/bench.\n\n")
+                    .append("| program | median (ms) | fastest (ms) | of which client built (ms) | whole process (ms) | ratio |\n")
+                    .append("|---|---|---|---|---|---|\n");
+            List<Svg.Row> rows = new ArrayList<>();
+            for (ColdStart.Result r : clients) {
+                md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %s | %.0f | %s |%n", NAMES.get(r.program()),
+                        r.medianMillis(), r.minMillis(), Double.isNaN(r.medianBuildMillis()) ? "–"
+                                : String.format(Locale.ROOT, "%.0f", r.medianBuildMillis()),
+                        r.medianProcessMillis(), ratio(r.medianMillis(), baseline)));
+                rows.add(new Svg.Row(NAMES.get(r.program()), List.of(r.medianMillis())));
+                if (!r.program().equals("jdk")) {
+                    summary.add(String.format(Locale.ROOT, "first token from a cold JVM, %s: %.0f ms (%s the JDK-only "
+                            + "baseline)%s", NAMES.get(r.program()), r.medianMillis(), ratio(r.medianMillis(), baseline),
+                            r.program().equals("box-auth") ? "; target 300 ms" : ""));
+                }
+            }
+            chart(md, "cold-start.svg", Svg.bars("First token from a cold JVM (median)", "ms", List.of("first token"),
+                    rows));
+            md.append("Where the time goes: each piece of start-up work alone in a cold JVM (median ms from `main`).\n\n")
+                    .append("| piece | median (ms) |\n|---|---|\n");
+            for (ColdStart.Result r : pieces) {
+                md.append(String.format(Locale.ROOT, "| %s | %.0f |%n", r.program().substring("piece-".length()),
+                        r.medianMillis()));
+            }
+            md.append("\nClasses loaded by the whole program (`-Xlog:class+load`), by package group:\n\n| group |");
+            classes.keySet().forEach(p -> md.append(' ').append(NAMES.get(p)).append(" |"));
+            md.append("\n|---|").append("---|".repeat(classes.size())).append('\n');
+            for (String group : classes.values().iterator().next().keySet()) {
+                md.append("| ").append(group).append(" |");
+                classes.values().forEach(c -> md.append(' ').append(c.get(group)).append(" |"));
+                md.append('\n');
+            }
+            return md.append('\n').toString();
+        } finally {
+            cold.close();
+        }
+    }
+
+    private void chart(StringBuilder md, String file, String svg) throws IOException {
+        Files.writeString(docs.resolve("bench").resolve(file), svg);
+        md.append("\n![").append(file).append("](bench/").append(file).append(")\n\n");
+    }
+
+    private static String pm(double[] score) {
+        return Double.isNaN(score[1]) ? Svg.format(score[0]) : Svg.format(score[0]) + " ± " + Svg.format(score[1]);
+    }
+
+    private static String ratio(double value, double baseline) {
+        return String.format(Locale.ROOT, "%.2f×", value / baseline);
+    }
+
+    private static String load() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String cpu() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

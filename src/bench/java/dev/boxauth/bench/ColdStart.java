@@ -1,0 +1,213 @@
+package dev.boxauth.bench;
+
+import dev.boxauth.emulator.BoxEmulator;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * First token from a cold JVM, a whole-process harness: each {@link FirstToken} program runs in a fresh
+ * JVM (this JVM's {@code java}, the clients' class path), the emulator stays here, and every client's runs are
+ * interleaved so that load on the machine falls on all alike. The figure is the time from the first line
+ * of {@code main} to the token in hand, as the program measures it; the median of the runs is reported.
+ */
+final class ColdStart {
+
+    /** The programs compared, in the order of the page. */
+    static final List<String> CLIENTS = List.of("jdk", "box-auth", "sdk-legacy", "sdk-gen");
+    /** Pieces of start-up work, each alone in a cold JVM: where the time goes. */
+    static final List<String> PIECES = List.of("piece-nothing", "piece-privatekeys", "piece-jdk-pbes2",
+            "piece-securerandom", "piece-sslcontext", "piece-httpclient");
+
+    /** Class-name prefixes by which loaded classes are counted. */
+    static final Map<String, List<String>> GROUPS = groups();
+
+    /**
+     * What the programs need and no more: box-auth and its runtime dependencies, Box's SDK and its, and these
+     * classes. Not the whole test class path, whose hundred jars (Hazelcast, Selenium, Liberty's Arquillian)
+     * a cold JVM would scan for security providers and services, which no application pays.
+     */
+    static final String CLASS_PATH = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(entry -> entry.endsWith("classes") || List.of("jose4j", "slf4j", "bcprov", "bcpkix", "bcutil",
+                    "box-java-sdk", "minimal-json", "jackson", "okhttp", "okio", "kotlin", "zstd-jni").stream()
+                    .anyMatch(Path.of(entry).getFileName().toString()::startsWith))
+            .collect(Collectors.joining(File.pathSeparator));
+
+    record Result(String program, double medianMillis, double minMillis, double medianBuildMillis,
+            double medianProcessMillis) {
+    }
+
+    private final Path dir;
+    private final Path config;
+    private final Path trustStore;
+    private final BoxEmulator box;
+
+    ColdStart(Path dir) throws Exception {
+        this.dir = dir;
+        Files.createDirectories(dir);
+        box = BoxEmulator.startHttps();
+        box.registerJwtApp(Fixture.CLIENT_ID, Fixture.CLIENT_SECRET, Fixture.ENTERPRISE_ID, Fixture.KEY_ID,
+                Fixture.publicKey());
+        config = dir.resolve("box-config.json");
+        Files.writeString(config, Fixture.configJson(Fixture.resource("keys/pkcs8-aes256.pem")));
+        trustStore = dir.resolve("cacerts-and-emulator.p12");
+        writeTrustStore(trustStore);
+    }
+
+    /** The JDK's cacerts plus the emulator's certificate, as a production JVM's trust store would be sized. */
+    private static void writeTrustStore(Path file) throws Exception {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        try (InputStream in = Files.newInputStream(Path.of(System.getProperty("java.home"), "lib", "security",
+                "cacerts"))) {
+            store.load(in, "changeit".toCharArray());
+        }
+        X509Certificate[] emulator = BoxEmulator.clientTrustManager().getAcceptedIssuers();
+        for (int i = 0; i < emulator.length; i++) {
+            store.setCertificateEntry("box-auth-emulator-" + i, emulator[i]);
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, "changeit".toCharArray());
+        }
+    }
+
+    /** Runs every program {@code runs} times, interleaved. */
+    List<Result> measure(List<String> programs, int runs) throws Exception {
+        Map<String, List<Map<String, Double>>> all = new LinkedHashMap<>();
+        for (String program : programs) {
+            run(program, false);
+            all.put(program, new ArrayList<>());
+        }
+        for (int i = 0; i < runs; i++) {
+            for (String program : programs) {
+                all.get(program).add(run(program, false));
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        all.forEach((program, phases) -> results.add(new Result(program, median(phases, "total"),
+                phases.stream().mapToDouble(p -> p.get("total")).min().orElse(0), median(phases, "build"),
+                median(phases, "process"))));
+        return results;
+    }
+
+    /** Classes a program loads, counted by group, from {@code -Xlog:class+load}. */
+    Map<String, Integer> classesLoaded(String program) throws Exception {
+        Path log = dir.resolve(program + "-classes.log");
+        Files.deleteIfExists(log);
+        run(program, true);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        GROUPS.keySet().forEach(g -> counts.put(g, 0));
+        counts.put("other", 0);
+        int total = 0;
+        for (String line : Files.readAllLines(log)) {
+            int start = line.indexOf("] ");
+            int end = line.indexOf(' ', start + 2);
+            if (start < 0 || end < 0) {
+                continue;
+            }
+            String name = line.substring(start + 2, end);
+            total++;
+            counts.merge(group(name), 1, Integer::sum);
+        }
+        counts.put("total", total);
+        return counts;
+    }
+
+    private static String group(String className) {
+        for (Map.Entry<String, List<String>> g : GROUPS.entrySet()) {
+            for (String prefix : g.getValue()) {
+                if (className.startsWith(prefix)) {
+                    return g.getKey();
+                }
+            }
+        }
+        return "other";
+    }
+
+    private static Map<String, List<String>> groups() {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        groups.put("TLS", List.of("sun.security.ssl.", "javax.net.ssl.", "sun.security.validator.",
+                "sun.security.provider.certpath.", "sun.security.x509.", "java.security.cert."));
+        groups.put("BouncyCastle", List.of("org.bouncycastle."));
+        groups.put("HTTP client", List.of("jdk.internal.net.http.", "java.net.http.", "okhttp3.", "okio."));
+        groups.put("JCA and crypto", List.of("sun.security.", "com.sun.crypto.", "javax.crypto.", "java.security."));
+        groups.put("jose4j", List.of("org.jose4j."));
+        groups.put("box-auth", List.of("dev.boxauth."));
+        groups.put("Box SDK", List.of("com.box.", "com.eclipsesource.", "kotlin."));
+        return groups;
+    }
+
+    private Map<String, Double> run(String program, boolean logClasses) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Djavax.net.ssl.trustStore=" + trustStore, "-Djavax.net.ssl.trustStorePassword=changeit"));
+        if (logClasses) {
+            command.add("-Xlog:class+load=info:file=" + dir.resolve(program + "-classes.log"));
+        }
+        command.addAll(List.of("-cp", CLASS_PATH, FirstToken.class.getName(), program,
+                config.toString(), box.baseUrl().toString()));
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IOException(program + " failed: " + out);
+        }
+        Map<String, Double> phases = new TreeMap<>();
+        phases.put("process", (System.nanoTime() - start) / 1e6);
+        for (String line : out.split("\n")) {
+            String[] kv = line.strip().split("=");
+            if (kv.length == 2 && kv[1].matches("[0-9.]+")) {
+                phases.put(kv[0], Double.parseDouble(kv[1]));
+            }
+        }
+        if (!phases.containsKey("total")) {
+            throw new IOException(program + " printed no total: " + out);
+        }
+        return phases;
+    }
+
+    private static double median(List<Map<String, Double>> runs, String phase) {
+        double[] values = runs.stream().filter(r -> r.containsKey(phase)).mapToDouble(r -> r.get(phase)).toArray();
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        Arrays.sort(values);
+        return values[values.length / 2];
+    }
+
+    void close() {
+        box.close();
+    }
+
+    /** {@code ColdStart [runs]}: the clients and the pieces, printed. */
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        ColdStart cold = new ColdStart(Files.createTempDirectory("box-auth-cold"));
+        try {
+            for (Result r : cold.measure(args.length > 1 ? List.of(args[1].split(",")) : CLIENTS, runs)) {
+                System.out.println(r);
+            }
+            if (args.length <= 1) {
+                for (Result r : cold.measure(PIECES, runs)) {
+                    System.out.println(r);
+                }
+                System.out.println("box-auth classes " + cold.classesLoaded("box-auth"));
+                System.out.println("sdk-legacy classes " + cold.classesLoaded("sdk-legacy"));
+            }
+        } finally {
+            cold.close();
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package dev.boxauth.bench;
+
+import com.box.sdk.BoxDeveloperEditionAPIConnection;
+import com.box.sdk.BoxUser;
+import com.box.sdkgen.box.jwtauth.BoxJWTAuth;
+import com.box.sdkgen.client.BoxClient;
+import dev.boxauth.BoxTokenProvider;
+import dev.boxauth.emulator.BoxEmulator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What a token's expiry costs callers who make API calls ({@code GET /users/me}), each client as its users
+ * call the API: box-auth's token in an {@code Authorization} header (the JAX-RS filter's job, here on the
+ * JDK's HttpClient) with {@code invalidate} on a 401; the classic SDK's {@code BoxUser.getCurrentUser(api)
+ * .getInfo()}; the generated SDK's {@code client.getUsers().getUserMe()}. The emulator counts token requests
+ * and the API's 401s.
+ */
+// The classic com.box.sdk API is deprecated in favour of com.box.sdkgen; it is still what many users run.
+@SuppressWarnings("deprecation")
+final class Scenarios {
+
+    /** A client that makes one API call; the emulator behind it counts. */
+    interface Caller extends AutoCloseable {
+
+        void call() throws Exception;
+
+        BoxEmulator box();
+
+        @Override
+        void close();
+    }
+
+    record HerdResult(String client, int threads, int tokenRequests, int unauthorized, int failures) {
+    }
+
+    record StallResult(String client, Duration lifetime, long calls, double maxMillis, double p999Millis,
+            int failures, long noExpiryCalls, double noExpiryMaxMillis, double noExpiryP999Millis) {
+
+        double ratio() {
+            return maxMillis / noExpiryMaxMillis;
+        }
+    }
+
+    static final List<String> CLIENTS = List.of("box-auth", "SDK com.box.sdk", "SDK com.box.sdkgen");
+
+    private Scenarios() {
+    }
+
+    static Caller caller(String client, Duration lifetime) {
+        Fixture fixture = new Fixture();
+        fixture.box.tokenLifetime(lifetime);
+        return switch (client) {
+            case "box-auth" -> boxAuth(fixture);
+            case "SDK com.box.sdk" -> legacy(fixture);
+            case "SDK com.box.sdkgen" -> sdkgen(fixture);
+            default -> throw new IllegalArgumentException(client);
+        };
+    }
+
+    private static Caller boxAuth(Fixture fixture) {
+        BoxTokenProvider provider = fixture.boxAuth();
+        HttpClient http = HttpClient.newBuilder().sslContext(BoxEmulator.clientSslContext()).build();
+        HttpRequest.Builder me = HttpRequest.newBuilder(URI.create(fixture.box.apiUrl() + "/users/me"));
+        return new Caller() {
+            @Override
+            public void call() throws Exception {
+                String token = provider.accessToken();
+                HttpResponse<String> response = http.send(me.copy().header("Authorization", "Bearer " + token)
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 401) {
+                    provider.invalidate(token);
+                }
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("HTTP " + response.statusCode());
+                }
+            }
+
+            @Override
+            public BoxEmulator box() {
+                return fixture.box;
+            }
+
+            @Override
+            public void close() {
+                provider.close();
+                fixture.close();
+            }
+        };
+    }
+
+    private static Caller legacy(Fixture fixture) {
+        BoxDeveloperEditionAPIConnection api = fixture.legacy();
+        return new Caller() {
+            @Override
+            public void call() {
+                BoxUser.getCurrentUser(api).getInfo();
+            }
+
+            @Override
+            public BoxEmulator box() {
+                return fixture.box;
+            }
+
+            @Override
+            public void close() {
+                fixture.close();
+            }
+        };
+    }
+
+    private static Caller sdkgen(Fixture fixture) {
+        BoxJWTAuth auth = fixture.sdkgenAuth();
+        BoxClient client = fixture.sdkgenClient(auth, fixture.sdkgenSession());
+        return new Caller() {
+            @Override
+            public void call() {
+                client.getUsers().getUserMe();
+            }
+
+            @Override
+            public BoxEmulator box() {
+                return fixture.box;
+            }
+
+            @Override
+            public void close() {
+                fixture.close();
+            }
+        };
+    }
+
+    /**
+     * Each client makes its first call, then waits until its token's lifetime has run out, and then
+     * {@code threads} threads make one call each, released together.
+     *
+     * @param lifetime over 60 s, because the classic SDK treats a token as due for refresh from 60 s before
+     *     its expiry: with a shorter one it would refresh on every call, which is not the scenario
+     */
+    static List<HerdResult> herd(int threads, Duration lifetime) throws Exception {
+        List<Caller> callers = new ArrayList<>();
+        for (String client : CLIENTS) {
+            Caller caller = caller(client, lifetime);
+            caller.call();
+            callers.add(caller);
+        }
+        Thread.sleep(lifetime.plusSeconds(1).toMillis());
+        List<HerdResult> results = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int c = 0; c < callers.size(); c++) {
+                Caller caller = callers.get(c);
+                BoxEmulator box = caller.box();
+                int tokensBefore = box.tokenRequests();
+                int unauthorizedBefore = box.apiUnauthorized();
+                CountDownLatch ready = new CountDownLatch(threads);
+                CountDownLatch go = new CountDownLatch(1);
+                AtomicInteger failures = new AtomicInteger();
+                List<Future<?>> done = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    done.add(pool.submit(() -> {
+                        ready.countDown();
+                        go.await();
+                        try {
+                            caller.call();
+                        } catch (Exception e) {
+                            failures.incrementAndGet();
+                        }
+                        return null;
+                    }));
+                }
+                ready.await();
+                go.countDown();
+                for (Future<?> f : done) {
+                    f.get(2, TimeUnit.MINUTES);
+                }
+                results.add(new HerdResult(CLIENTS.get(c), threads, box.tokenRequests() - tokensBefore,
+                        box.apiUnauthorized() - unauthorizedBefore, failures.get()));
+            }
+        } finally {
+            pool.shutdownNow();
+            callers.forEach(Caller::close);
+        }
+        return results;
+    }
+
+    /**
+     * One thread calls without pause for {@code seconds}, once while tokens come due by the client's own
+     * rule, once with tokens that outlive the run: the slowest call of each, and the calls that failed.
+     */
+    static StallResult stall(String client, long seconds) throws Exception {
+        Duration lifetime = switch (client) {
+            // Stale (refreshed in the background) after half its life.
+            case "box-auth" -> Duration.ofSeconds(4);
+            // Refreshed before the call from 60 s before expiry.
+            case "SDK com.box.sdk" -> Duration.ofSeconds(62);
+            // Never refreshed ahead: the API's 401 makes it refresh and retry after a back-off of a second or
+            // more, so a lifetime of 2 s would expire the new token before its retry. 10 s: three expiries.
+            default -> Duration.ofSeconds(10);
+        };
+        AtomicInteger failures = new AtomicInteger();
+        long[] expiring = run(client, lifetime, seconds, failures);
+        AtomicInteger failuresWithoutExpiry = new AtomicInteger();
+        long[] lasting = run(client, Duration.ofHours(1), seconds, failuresWithoutExpiry);
+        if (failuresWithoutExpiry.get() > 0) {
+            throw new IllegalStateException(client + ": " + failuresWithoutExpiry + " calls failed with no expiry");
+        }
+        return new StallResult(client, lifetime, expiring.length, max(expiring), p999(expiring), failures.get(),
+                lasting.length, max(lasting), p999(lasting));
+    }
+
+    /**
+     * The duration of every call, in nanoseconds, after a warm-up of a few hundred calls; a call that fails
+     * counts with its duration, and in {@code failures}.
+     */
+    private static long[] run(String client, Duration lifetime, long seconds, AtomicInteger failures)
+            throws Exception {
+        try (Caller caller = caller(client, lifetime)) {
+            for (int i = 0; i < 500; i++) {
+                caller.call();
+            }
+            long[] times = new long[1 << 16];
+            int n = 0;
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            for (long t = System.nanoTime(); t < end; ) {
+                try {
+                    caller.call();
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                }
+                long after = System.nanoTime();
+                if (n == times.length) {
+                    times = Arrays.copyOf(times, n * 2);
+                }
+                times[n++] = after - t;
+                t = after;
+            }
+            return Arrays.copyOf(times, n);
+        }
+    }
+
+    private static double max(long[] nanos) {
+        return Arrays.stream(nanos).max().orElse(0) / 1e6;
+    }
+
+    private static double p999(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.999))] / 1e6;
+    }
+}

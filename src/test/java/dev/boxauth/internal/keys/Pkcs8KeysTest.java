@@ -1,0 +1,55 @@
+package dev.boxauth.internal.keys;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which forms the JDK reads without BouncyCastle; {@link PrivateKeysTest} checks what every form yields. A
+ * {@code null} leaves the verdict to BouncyCastle ({@link OpenSslKeys}).
+ */
+class Pkcs8KeysTest {
+
+    private static final char[] PASSPHRASE = "box-auth-test-only".toCharArray();
+
+    @Test
+    void read_everyPbes2FixtureAndTheUnencryptedOne_withTheJdkAlone() throws Exception {
+        RSAPrivateCrtKey expected = read("pkcs8-unencrypted.pem", null);
+        assertThat(expected).isNotNull();
+        for (String name : new String[] {"console-pbkdf2-sha1-des3.pem", "genrsa-des3-pbkdf2-sha256.pem",
+                "pkcs8-aes256.pem"}) {
+            assertThat(read(name, PASSPHRASE)).as(name).isNotNull()
+                    .extracting(RSAPrivateCrtKey::getModulus).isEqualTo(expected.getModulus());
+        }
+    }
+
+    @Test
+    void read_scrypt_isLeftToBouncyCastle() throws Exception {
+        assertThat(read("pkcs8-scrypt.pem", PASSPHRASE)).isNull();
+    }
+
+    @Test
+    void read_base64ThatIsNotDer_isLeftToBouncyCastle() throws Exception {
+        assertThat(Pkcs8Keys.read("PRIVATE KEY", "AAAA", null)).isNull();
+        assertThat(Pkcs8Keys.read("ENCRYPTED PRIVATE KEY", "MAA=", PASSPHRASE)).isNull();
+    }
+
+    private static RSAPrivateCrtKey read(String fixture, char[] passphrase) throws Exception {
+        String pem = fixture(fixture);
+        String label = pem.contains("ENCRYPTED") ? "ENCRYPTED PRIVATE KEY" : "PRIVATE KEY";
+        String base64 = pem.lines().filter(line -> !line.startsWith("-----")).collect(Collectors.joining());
+        return Pkcs8Keys.read(label, base64, passphrase);
+    }
+
+    private static String fixture(String name) throws IOException {
+        try (InputStream in = Pkcs8KeysTest.class.getResourceAsStream("/keys/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), UTF_8);
+        }
+    }
+}
