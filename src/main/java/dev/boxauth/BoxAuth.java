@@ -1,6 +1,5 @@
 package dev.boxauth;
 
-import dev.boxauth.internal.Preload;
 import dev.boxauth.internal.ProviderFactory;
 import dev.boxauth.internal.config.SettingsReader;
 import java.net.ProxySelector;
@@ -233,7 +232,6 @@ public final class BoxAuth {
          * @throws BoxAuthException for {@code box.auth.method=oauth}, whose providers are per signed-in user
          */
         public BoxTokenProvider build() {
-            Preload.start(sslContext == null);
             return ProviderFactory.create(SettingsReader.read(properties),
                     new ProviderFactory.Options(clock, executor, sslContext, proxy, null, tokenCache));
         }
