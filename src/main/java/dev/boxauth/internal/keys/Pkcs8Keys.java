@@ -15,7 +15,6 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import dev.boxauth.internal.keys.KeyProblem.Kind;
 
 /**
  * PKCS#8 keys read with the JDK alone: {@code BEGIN PRIVATE KEY}, and {@code BEGIN ENCRYPTED PRIVATE KEY}
