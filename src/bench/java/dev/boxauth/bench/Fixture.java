@@ -7,12 +7,11 @@ import com.box.sdk.DeveloperEditionEntityType;
 import com.box.sdkgen.box.jwtauth.BoxJWTAuth;
 import com.box.sdkgen.box.jwtauth.JWTConfig;
 import com.box.sdkgen.client.BoxClient;
-import com.box.sdkgen.networking.baseurls.BaseUrls;
-import com.box.sdkgen.networking.boxnetworkclient.BoxNetworkClient;
 import com.box.sdkgen.networking.network.NetworkSession;
 import dev.boxauth.BoxAuth;
 import dev.boxauth.BoxTokenProvider;
 import dev.boxauth.emulator.BoxEmulator;
+import dev.boxauth.emulator.SdkgenSessions;
 import dev.boxauth.emulator.JwtApp;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,10 +22,6 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
-import okhttp3.OkHttpClient;
 
 /**
  * One JWT app of an HTTPS emulator, and the three clients under test pointed at it: box-auth, and Box's Java
@@ -94,20 +89,7 @@ final class Fixture implements AutoCloseable {
 
     /** A network session whose base URLs are the emulator's and whose OkHttp client trusts its certificate. */
     NetworkSession sdkgenSession() {
-        X509TrustManager trust = BoxEmulator.clientTrustManager();
-        SSLContext tls;
-        try {
-            tls = SSLContext.getInstance("TLS");
-            tls.init(null, new TrustManager[] {trust}, null);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-        OkHttpClient okHttp = BoxNetworkClient.getDefaultOkHttpClientBuilder()
-                .sslSocketFactory(tls.getSocketFactory(), trust).build();
-        return new NetworkSession.Builder()
-                .baseUrls(new BaseUrls.Builder().baseUrl(box.baseUrl().toString())
-                        .uploadUrl(box.baseUrl() + "/api").oauth2Url(box.baseUrl() + "/api/oauth2").build())
-                .networkClient(new BoxNetworkClient(okHttp)).build();
+        return SdkgenSessions.toEmulator(box);
     }
 
     BoxClient sdkgenClient(BoxJWTAuth auth, NetworkSession session) {

@@ -32,15 +32,38 @@ import java.util.concurrent.atomic.AtomicInteger;
 @SuppressWarnings("deprecation")
 final class Scenarios {
 
-    /** A client that makes one API call; the emulator behind it counts. */
-    interface Caller extends AutoCloseable {
+    /** A client that makes one API call against its fixture's emulator, which counts. */
+    static final class Caller implements AutoCloseable {
 
-        void call() throws Exception;
+        /** One API call. */
+        interface Call {
+            void call() throws Exception;
+        }
 
-        BoxEmulator box();
+        private final Fixture fixture;
+        private final Call call;
+        /** What the client holds besides the fixture; closed first. */
+        private final Runnable closeClient;
+
+        Caller(Fixture fixture, Call call, Runnable closeClient) {
+            this.fixture = fixture;
+            this.call = call;
+            this.closeClient = closeClient;
+        }
+
+        void call() throws Exception {
+            call.call();
+        }
+
+        BoxEmulator box() {
+            return fixture.box;
+        }
 
         @Override
-        void close();
+        public void close() {
+            closeClient.run();
+            fixture.close();
+        }
     }
 
     record HerdResult(String client, int threads, int tokenRequests, int unauthorized, int failures) {
@@ -74,72 +97,28 @@ final class Scenarios {
         BoxTokenProvider provider = fixture.boxAuth();
         HttpClient http = HttpClient.newBuilder().sslContext(BoxEmulator.clientSslContext()).build();
         HttpRequest.Builder me = HttpRequest.newBuilder(URI.create(fixture.box.apiUrl() + "/users/me"));
-        return new Caller() {
-            @Override
-            public void call() throws Exception {
-                String token = provider.accessToken();
-                HttpResponse<String> response = http.send(me.copy().header("Authorization", "Bearer " + token)
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 401) {
-                    provider.invalidate(token);
-                }
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("HTTP " + response.statusCode());
-                }
+        return new Caller(fixture, () -> {
+            String token = provider.accessToken();
+            HttpResponse<String> response = http.send(me.copy().header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 401) {
+                provider.invalidate(token);
             }
-
-            @Override
-            public BoxEmulator box() {
-                return fixture.box;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + response.statusCode());
             }
-
-            @Override
-            public void close() {
-                provider.close();
-                fixture.close();
-            }
-        };
+        }, provider::close);
     }
 
     private static Caller legacy(Fixture fixture) {
         BoxDeveloperEditionAPIConnection api = fixture.legacy();
-        return new Caller() {
-            @Override
-            public void call() {
-                BoxUser.getCurrentUser(api).getInfo();
-            }
-
-            @Override
-            public BoxEmulator box() {
-                return fixture.box;
-            }
-
-            @Override
-            public void close() {
-                fixture.close();
-            }
-        };
+        return new Caller(fixture, () -> BoxUser.getCurrentUser(api).getInfo(), () -> { });
     }
 
     private static Caller sdkgen(Fixture fixture) {
         BoxJWTAuth auth = fixture.sdkgenAuth();
         BoxClient client = fixture.sdkgenClient(auth, fixture.sdkgenSession());
-        return new Caller() {
-            @Override
-            public void call() {
-                client.getUsers().getUserMe();
-            }
-
-            @Override
-            public BoxEmulator box() {
-                return fixture.box;
-            }
-
-            @Override
-            public void close() {
-                fixture.close();
-            }
-        };
+        return new Caller(fixture, () -> client.getUsers().getUserMe(), () -> { });
     }
 
     /**

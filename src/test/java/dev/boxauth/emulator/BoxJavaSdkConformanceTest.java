@@ -23,8 +23,6 @@ import com.box.sdkgen.box.oauth.OAuthConfig;
 import com.box.sdkgen.client.BoxClient;
 import com.box.sdkgen.internal.utils.PrivateKeyDecryptor;
 import com.box.sdkgen.networking.auth.Authentication;
-import com.box.sdkgen.networking.baseurls.BaseUrls;
-import com.box.sdkgen.networking.boxnetworkclient.BoxNetworkClient;
 import com.box.sdkgen.networking.network.NetworkSession;
 import com.box.sdkgen.schemas.accesstoken.AccessToken;
 import com.box.sdkgen.schemas.resourcescope.ResourceScope;
@@ -44,10 +42,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -335,25 +329,8 @@ class BoxJavaSdkConformanceTest {
         /** A JDK-only decryptor: the default one registers BouncyCastle JVM-wide. */
         final PrivateKeyDecryptor decryptor = BoxJavaSdkConformanceTest::jdkPrivateKey;
 
-        /**
-         * The emulator's URLs as {@code BaseUrls} (token and revoke live under {@code baseUrl}), and an
-         * OkHttp client that trusts its certificate, as the session's {@code BoxNetworkClient}.
-         */
         NetworkSession session() {
-            X509TrustManager trust = BoxEmulator.clientTrustManager();
-            SSLContext tls;
-            try {
-                tls = SSLContext.getInstance("TLS");
-                tls.init(null, new TrustManager[] {trust}, null);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-            OkHttpClient okHttp = BoxNetworkClient.getDefaultOkHttpClientBuilder()
-                    .sslSocketFactory(tls.getSocketFactory(), trust).build();
-            return new NetworkSession.Builder()
-                    .baseUrls(new BaseUrls.Builder().baseUrl(box.baseUrl().toString())
-                            .uploadUrl(box.baseUrl() + "/api").oauth2Url(box.baseUrl() + "/api/oauth2").build())
-                    .networkClient(new BoxNetworkClient(okHttp)).build();
+            return SdkgenSessions.toEmulator(box);
         }
 
         BoxClient client(Authentication auth, NetworkSession session) {
