@@ -97,12 +97,17 @@ public class BoxAuthExtension implements Extension {
     void validate(@Observes AfterDeploymentValidation event) {
         Config config = config();
         List<BoxConfigException> failures = new ArrayList<>();
-        Map<String, String> defaults = MicroProfileProperties.read(config, DEFAULT_APP, namedApps);
-        if (defaultInjected || !defaults.isEmpty()) {
-            validate(failures, DEFAULT_APP, defaults);
-        }
-        for (String app : namedApps) {
-            validate(failures, app, MicroProfileProperties.read(config, app, namedApps));
+        List<String> apps = new ArrayList<>(namedApps);
+        apps.add(0, DEFAULT_APP);
+        for (String app : apps) {
+            try {
+                Map<String, String> properties = MicroProfileProperties.read(config, app, namedApps);
+                if (!app.isEmpty() || defaultInjected || !properties.isEmpty()) {
+                    validate(app, properties);
+                }
+            } catch (BoxConfigException e) {
+                failures.add(MicroProfileProperties.named(e, app));
+            }
         }
         if (settings.values().stream().filter(s -> s.method() == AuthMethod.OAUTH).count() > 1) {
             failures.add(new BoxConfigException(List.of(new ConfigProblem("BOXAUTH-030",
@@ -128,19 +133,15 @@ public class BoxAuthExtension implements Extension {
                 + " (what to do: the deployment error, and the README's table of ids)";
     }
 
-    private void validate(List<BoxConfigException> failures, String app, Map<String, String> properties) {
-        try {
-            Settings valid = SettingsReader.read(properties);
-            settings.put(app, valid);
-            LOG.log(Level.INFO, () -> "Box app " + (app.isEmpty() ? "(default)" : "'" + app + "'") + ": method "
-                    + valid.method() + (valid.subject() == null ? "" : " for " + valid.subject())
-                    + (valid.hasClientCredentials() ? ", client id " + valid.clientId() : "")
-                    + "; configuration valid, first token " + (valid.fetchOnStartup() ? "at startup" : "on first use")
-                    + (valid.method() == AuthMethod.OAUTH ? ""
-                            : "; refreshes on " + BoxTokenProviderProducer.refreshExecutor()));
-        } catch (BoxConfigException e) {
-            failures.add(MicroProfileProperties.named(e, app));
-        }
+    private void validate(String app, Map<String, String> properties) {
+        Settings valid = SettingsReader.read(properties);
+        settings.put(app, valid);
+        LOG.log(Level.INFO, () -> "Box app " + (app.isEmpty() ? "(default)" : "'" + app + "'") + ": method "
+                + valid.method() + (valid.subject() == null ? "" : " for " + valid.subject())
+                + (valid.hasClientCredentials() ? ", client id " + valid.clientId() : "")
+                + "; configuration valid, first token " + (valid.fetchOnStartup() ? "at startup" : "on first use")
+                + (valid.method() == AuthMethod.OAUTH ? ""
+                        : "; refreshes on " + BoxTokenProviderProducer.refreshExecutor()));
     }
 
     /**

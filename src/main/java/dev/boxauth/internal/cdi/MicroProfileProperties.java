@@ -4,7 +4,10 @@ import dev.boxauth.BoxAuthProperties;
 import dev.boxauth.BoxConfigException;
 import dev.boxauth.ConfigProblem;
 import dev.boxauth.internal.config.EnvironmentNames;
+import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -12,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigValue;
 
 /**
  * Reads the {@code box.auth.*} properties through the standard MicroProfile Config API only, for the
@@ -26,6 +30,8 @@ final class MicroProfileProperties {
     /** The known names as environment variables, which some sources list back as {@code box.auth.token.url}. */
     private static final Set<String> KNOWN_AS_ENVIRONMENT =
             BoxAuthProperties.ALL.stream().map(EnvironmentNames::of).collect(Collectors.toSet());
+    /** Payara's reference to a password alias, {@code ${ALIAS=box-client-secret}}. */
+    private static final Pattern PASSWORD_ALIAS = Pattern.compile("\\$\\{ALIAS=([^}]+)}");
 
     private MicroProfileProperties() {
     }
@@ -43,13 +49,13 @@ final class MicroProfileProperties {
      * {@code box.auth.token.url}: such spellings of known names are not misspellings.
      *
      * @param apps the named apps, whose properties are not the default app's misspellings
+     * @throws BoxConfigException BOXAUTH-028 for a value the server cannot resolve (a missing password alias)
      */
     static Map<String, String> read(Config config, String app, Set<String> apps) {
         String prefix = prefix(app);
         Map<String, String> properties = new TreeMap<>();
         for (String name : BoxAuthProperties.ALL) {
-            config.getOptionalValue(prefix + name.substring(PREFIX.length()), String.class)
-                    .ifPresent(value -> properties.put(name, value));
+            value(config, prefix + name.substring(PREFIX.length()), name).ifPresent(value -> properties.put(name, value));
         }
         for (String name : config.getPropertyNames()) {
             if (!name.startsWith(prefix)) {
@@ -58,10 +64,41 @@ final class MicroProfileProperties {
             String own = PREFIX + name.substring(prefix.length());
             if (!properties.containsKey(own) && !KNOWN_AS_ENVIRONMENT.contains(EnvironmentNames.of(own))
                     && !apps.contains(firstSegment(own))) {
-                config.getOptionalValue(name, String.class).ifPresent(value -> properties.put(own, value));
+                value(config, name, own).ifPresent(value -> properties.put(own, value));
             }
         }
         return properties;
+    }
+
+    /**
+     * One value. A password alias, {@code ${ALIAS=name}}, is resolved here because Payara's MicroProfile
+     * Config resolves it only when it is asked for by that very name, not inside another property's value
+     * (where it reads as absent and logs "Using null value"); the value's raw form still shows it.
+     */
+    private static Optional<String> value(Config config, String name, String own) {
+        ConfigValue value;
+        try {
+            value = config.getConfigValue(name);
+        } catch (NoSuchElementException | IllegalArgumentException e) {
+            throw unresolvable(own, "holds an expression (${...}) that the server's MicroProfile Config cannot resolve."
+                    + " Give the value itself, or define what the expression names.");
+        }
+        String raw = value.getRawValue();
+        Matcher alias = raw == null ? null : PASSWORD_ALIAS.matcher(raw.strip());
+        if (value.getValue() != null || alias == null || !alias.matches()) {
+            return Optional.ofNullable(value.getValue());
+        }
+        try {
+            return Optional.of(config.getOptionalValue(alias.group(), String.class).orElseThrow());
+        } catch (NoSuchElementException | IllegalArgumentException e) {
+            throw unresolvable(own, "names the password alias '" + alias.group(1) + "', which the server's alias"
+                    + " store does not hold. Create it (Payara: asadmin create-password-alias " + alias.group(1)
+                    + "), or give the value itself.");
+        }
+    }
+
+    private static BoxConfigException unresolvable(String property, String message) {
+        return new BoxConfigException(List.of(new ConfigProblem("BOXAUTH-028", property, message)));
     }
 
     /** The named apps that configuration mentions: {@code archive} for {@code box.auth.archive.client-id}. */

@@ -1,6 +1,7 @@
 package dev.boxauth.internal.cdi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.boxauth.BoxConfigException;
 import dev.boxauth.ConfigProblem;
@@ -16,8 +17,15 @@ import org.junit.jupiter.api.Test;
 
 class MicroProfilePropertiesTest {
 
-    /** A Config over a map, listing the names as the map has them. */
-    private record MapConfig(Map<String, String> values) implements Config {
+    /**
+     * A Config over a map, listing the names as the map has them. Like Payara's, it resolves a password
+     * alias ({@code ${ALIAS=name}}) only when asked for it by that name; inside a value it reads as absent.
+     */
+    private record MapConfig(Map<String, String> values, Map<String, String> aliases) implements Config {
+
+        MapConfig(Map<String, String> values) {
+            this(values, Map.of());
+        }
 
         @Override
         public <T> T getValue(String name, Class<T> type) {
@@ -26,12 +34,23 @@ class MicroProfilePropertiesTest {
 
         @Override
         public ConfigValue getConfigValue(String name) {
-            throw new UnsupportedOperationException();
+            String raw = values.get(name);
+            String value = raw == null || raw.startsWith("${ALIAS=") ? null : raw;
+            return new ConfigValue() {
+                public String getName() { return name; }
+                public String getValue() { return value; }
+                public String getRawValue() { return raw; }
+                public String getSourceName() { return "map"; }
+                public int getSourceOrdinal() { return 100; }
+            };
         }
 
         @Override
         public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
-            return Optional.ofNullable(values.get(name)).map(type::cast);
+            if (name.startsWith("${ALIAS=")) {
+                return Optional.ofNullable(aliases.get(name.substring(8, name.length() - 1))).map(type::cast);
+            }
+            return Optional.ofNullable(getConfigValue(name).getValue()).map(type::cast);
         }
 
         @Override
@@ -114,5 +133,31 @@ class MicroProfilePropertiesTest {
         ConfigProblem problem = MicroProfileProperties.named(e, "archive").problems().get(0);
 
         assertThat(problem.message()).contains("box.auth.archive.config (BOX_AUTH_ARCHIVE_CONFIG)");
+    }
+
+    @Test
+    void read_resolvesAPasswordAliasThatTheServerLeavesUnresolvedInsideAValue() {
+        MapConfig config = new MapConfig(Map.of(
+                "box.auth.client-secret", "${ALIAS=box-client-secret}",
+                "box.auth.archive.private-key-passphrase", "${ALIAS=archive-passphrase}"),
+                Map.of("box-client-secret", "s3cret", "archive-passphrase", "p4ss"));
+
+        assertThat(MicroProfileProperties.read(config, "", Set.of("archive")))
+                .containsOnly(Map.entry("box.auth.client-secret", "s3cret"));
+        assertThat(MicroProfileProperties.read(config, "archive", Set.of("archive")))
+                .containsOnly(Map.entry("box.auth.private-key-passphrase", "p4ss"));
+    }
+
+    @Test
+    void read_aPasswordAliasTheStoreDoesNotHold_isBoxauth028NamingThePropertyAndTheAlias() {
+        MapConfig config = new MapConfig(Map.of("box.auth.archive.client-secret", "${ALIAS=no-such-alias}"));
+
+        BoxConfigException e = catchThrowableOfType(
+                () -> MicroProfileProperties.read(config, "archive", Set.of("archive")), BoxConfigException.class);
+
+        ConfigProblem problem = MicroProfileProperties.named(e, "archive").problems().get(0);
+        assertThat(problem.id()).isEqualTo("BOXAUTH-028");
+        assertThat(problem.property()).isEqualTo("box.auth.archive.client-secret");
+        assertThat(problem.message()).contains("'no-such-alias'", "asadmin create-password-alias no-such-alias");
     }
 }
