@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -153,8 +155,13 @@ abstract class ServerIT {
         }
     }
 
-    /** No log of the server holds a secret of the fixture app or a token the emulator issued. */
+    /**
+     * No log of the server holds a secret of the fixture app or a token the emulator issued. Called once
+     * per emulator after a class's tests, it also adds the emulator's token-request count to
+     * {@code target/it-token-requests-<server>.tsv}, so that the two servers' counts can be compared.
+     */
     static void assertServerLogsHoldNoSecret(BoxEmulator box) {
+        recordTokenRequests(StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass(), box);
         List<String> secrets = new ArrayList<>(List.of(CLIENT_SECRET, PASSPHRASE));
         secrets.addAll(box.issuedAccessTokens());
         secrets.addAll(keyLines("console-pbkdf2-sha1-des3.pem"));
@@ -165,6 +172,16 @@ abstract class ServerIT {
             }
             assertThat(text).as(log + " holds no JWT assertion").doesNotContain("eyJ");
         });
+    }
+
+    private static void recordTokenRequests(Class<?> testClass, BoxEmulator box) {
+        Path file = Path.of("target", "it-token-requests-" + SERVER.name().toLowerCase(Locale.ROOT) + ".tsv");
+        String line = testClass.getSimpleName() + "\t" + box.tokenRequests() + "\n";
+        try {
+            Files.writeString(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> keyLines(String fixture) {
