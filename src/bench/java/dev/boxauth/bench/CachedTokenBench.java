@@ -4,6 +4,8 @@ import com.box.sdk.BoxDeveloperEditionAPIConnection;
 import com.box.sdkgen.box.jwtauth.BoxJWTAuth;
 import com.box.sdkgen.networking.network.NetworkSession;
 import dev.boxauth.BoxTokenProvider;
+import dev.boxauth.testing.HazelcastMember;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,7 +20,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The cached-token path: what a request pays for its token while a valid one is cached. The baseline is
  * the least any cache must do, a volatile read and a clock comparison. Run with 1 and with 8 threads
- * ({@link BenchMain}).
+ * ({@link BenchMain}); box-auth also with the shared store on, against a one-member Hazelcast cache.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -33,6 +35,8 @@ public class CachedTokenBench {
 
     private Fixture fixture;
     private BoxTokenProvider boxAuth;
+    private HazelcastMember member;
+    private BoxTokenProvider boxAuthShared;
     private BoxDeveloperEditionAPIConnection legacy;
     private BoxJWTAuth sdkgen;
     private NetworkSession session;
@@ -42,6 +46,9 @@ public class CachedTokenBench {
         fixture = new Fixture();
         boxAuth = fixture.boxAuth();
         boxAuth.accessToken();
+        member = HazelcastMember.start("bench-" + UUID.randomUUID());
+        boxAuthShared = fixture.boxAuthSharing(member.newCache("box-auth-tokens"));
+        boxAuthShared.accessToken();
         legacy = fixture.legacy();
         sdkgen = fixture.sdkgenAuth();
         session = fixture.sdkgenSession();
@@ -51,6 +58,8 @@ public class CachedTokenBench {
     @TearDown(Level.Trial)
     public void tearDown() {
         boxAuth.close();
+        boxAuthShared.close();
+        member.close();
         fixture.close();
     }
 
@@ -62,6 +71,12 @@ public class CachedTokenBench {
     @Benchmark
     public String boxAuth() {
         return boxAuth.accessToken();
+    }
+
+    /** The same with {@code box.auth.store=jcache} on a Hazelcast member: the hot path must not read the store. */
+    @Benchmark
+    public String boxAuthShared() {
+        return boxAuthShared.accessToken();
     }
 
     @Benchmark

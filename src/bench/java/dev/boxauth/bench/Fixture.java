@@ -22,6 +22,7 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import javax.cache.Cache;
 
 /**
  * One JWT app of an HTTPS emulator, and the three clients under test pointed at it: box-auth, and Box's Java
@@ -61,6 +62,14 @@ final class Fixture implements AutoCloseable {
     BoxTokenProvider boxAuth() {
         return BoxAuth.builder().config(configJson).tokenUrl(box.tokenUrl()).apiUrl(box.apiUrl())
                 .sslContext(BoxEmulator.clientSslContext()).build();
+    }
+
+    /** box-auth's provider sharing its tokens through {@code cache} ({@code box.auth.store=jcache}). */
+    BoxTokenProvider boxAuthSharing(Cache<?, ?> cache) {
+        return BoxAuth.builder().config(configJson).tokenUrl(box.tokenUrl()).apiUrl(box.apiUrl())
+                .sslContext(BoxEmulator.clientSslContext()).property("box.auth.store", "jcache")
+                .property("box.auth.store.keys", "k1:" + Base64.getEncoder().encodeToString(new byte[32]))
+                .tokenCache(cache).build();
     }
 
     /** The classic API's JWT connection for the Service Account, authenticated once. */

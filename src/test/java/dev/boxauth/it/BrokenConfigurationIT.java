@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.boxauth.it.app.ItApplication;
 import dev.boxauth.it.app.TokenResource;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -41,8 +42,28 @@ class BrokenConfigurationIT extends ServerIT {
                 "box.auth.archive.jwt.algorithm", "ES256"), ItApplication.class, TokenResource.class);
     }
 
+    private static final String WITHOUT_CACHE = "no-jcache";
+
+    /** A sound app that shares its tokens through JCache, on a server with no JCache provider for it. */
+    @Deployment(name = WITHOUT_CACHE, managed = false, testable = false)
+    static WebArchive withoutCache() {
+        return war(WITHOUT_CACHE, Map.of(
+                "box.auth.config-file", CONFIG_FILE.toString(),
+                "box.auth.store", "jcache",
+                "box.auth.store.keys", "k1:" + Base64.getEncoder().encodeToString(new byte[32])),
+                ItApplication.class, TokenResource.class);
+    }
+
     @ArquillianResource
     Deployer deployer;
+
+    @Test
+    void aSharedStoreWithNoJCacheProvider_failsTheDeployment_notTheFirstRequest() {
+        deployFailing(deployer, WITHOUT_CACHE);
+
+        assertThat(serverLog()).contains("BOXAUTH-044 box.auth.store: is jcache, but no JCache cache can be had",
+                "box-auth: this deployment fails, its Box configuration has 1 problem: BOXAUTH-044 box.auth.store");
+    }
 
     @Test
     void theDeploymentFails_listingEachProblemWithItsIdPropertyAndFix() {

@@ -1,5 +1,6 @@
 package dev.boxauth.internal.cdi;
 
+import dev.boxauth.BoxAuthException;
 import dev.boxauth.BoxConfigException;
 import dev.boxauth.ConfigProblem;
 import dev.boxauth.BoxTokenProvider;
@@ -135,13 +136,30 @@ public class BoxAuthExtension implements Extension {
 
     private void validate(String app, Map<String, String> properties) {
         Settings valid = SettingsReader.read(properties);
+        String shared = valid.store() == null ? "" : "; tokens shared through the " + sharedCache(valid);
         settings.put(app, valid);
         LOG.log(Level.INFO, () -> "Box app " + (app.isEmpty() ? "(default)" : "'" + app + "'") + ": method "
                 + valid.method() + (valid.subject() == null ? "" : " for " + valid.subject())
                 + (valid.hasClientCredentials() ? ", client id " + valid.clientId() : "")
                 + "; configuration valid, first token " + (valid.fetchOnStartup() ? "at startup" : "on first use")
                 + (valid.method() == AuthMethod.OAUTH ? ""
-                        : "; refreshes on " + BoxTokenProviderProducer.refreshExecutor()));
+                        : "; refreshes on " + BoxTokenProviderProducer.refreshExecutor()) + shared);
+    }
+
+    /**
+     * The shared store's cache, opened now: a missing JCache provider fails the deployment (BOXAUTH-044),
+     * not the first request.
+     */
+    private static String sharedCache(Settings settings) {
+        try {
+            return ServerTokenCache.check(settings.store());
+        } catch (BoxAuthException | LinkageError e) {
+            throw new BoxConfigException(List.of(new ConfigProblem("BOXAUTH-044", "box.auth.store", "is jcache, but"
+                    + " no JCache cache can be had (" + e.getClass().getSimpleName() + "). On Payara, leave its"
+                    + " Hazelcast on (Payara Micro: no --nohazelcast); elsewhere put javax.cache:cache-api and a JCache"
+                    + " provider such as Hazelcast 5 on the application's class path (Open Liberty: a shared"
+                    + " library).")));
+        }
     }
 
     /**

@@ -38,7 +38,8 @@ class BoxTokenProviderProducer {
         if (settings.method() == AuthMethod.OAUTH) {
             return new SignedInUserProvider();
         }
-        return ProviderFactory.create(settings, new ProviderFactory.Options(null, managedExecutor(), null, null, null));
+        return ProviderFactory.create(settings, new ProviderFactory.Options(null, managedExecutor(), null, null, null,
+                settings.store() == null ? null : ServerTokenCache.open(settings.store())));
     }
 
     /** The OAuth 2.0 configuration of an app that signs users in in their browser; refreshes on the managed executor. */

@@ -84,7 +84,7 @@ final class OAuthWeb {
                     o.sessionIdleTimeout(), o.sessionLifetime(), MAX_LOCAL_SESSIONS, new SecureRandom()),
                     config.clock(), null);
         }
-        ClusterStore cluster = ClusterStore.open(settings.store(), null);
+        ClusterStore cluster = ClusterStore.open(settings.store(), ServerTokenCache.open(settings.store()));
         try {
             BoxTokenStore tokens = cluster.tokens(settings.clientId());
             return new OAuthWeb(OAuthClient.create(config, tokens, cluster.secrets(),

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import javax.cache.Cache;
+import javax.cache.CacheManager;
 import javax.cache.Caching;
 import javax.cache.configuration.MutableConfiguration;
 
@@ -49,18 +50,37 @@ public final class JCacheTokenStore {
      * @throws BoxAuthException when no JCache provider is there or the cache cannot be had
      */
     @SuppressWarnings("unchecked")
-    static Cache<Object, Object> cache(StoreSettings settings, Cache<?, ?> supplied) {
+    public static Cache<Object, Object> cache(StoreSettings settings, Cache<?, ?> supplied) {
         if (supplied != null) {
             return (Cache<Object, Object>) supplied;
         }
+        CacheManager manager;
         try {
-            return JCaches.getOrCreate(Caching.getCachingProvider().getCacheManager(), settings.cacheName(),
-                    new MutableConfiguration<>());
+            manager = Caching.getCachingProvider().getCacheManager();
         } catch (RuntimeException e) {
-            throw new BoxAuthException("box.auth.store=jcache: cannot get the JCache cache " + settings.cacheName()
-                    + " (" + e.getClass().getSimpleName() + "). Put a JCache provider such as Hazelcast on the"
-                    + " class path, configured to join the cluster.", e);
+            throw unavailable(settings, e);
         }
+        return cache(settings, manager);
+    }
+
+    /**
+     * The configured cache of {@code manager} (a server's own, say), created if missing (by whichever instance
+     * comes first).
+     *
+     * @throws BoxAuthException when the cache cannot be had
+     */
+    public static Cache<Object, Object> cache(StoreSettings settings, CacheManager manager) {
+        try {
+            return JCaches.getOrCreate(manager, settings.cacheName(), new MutableConfiguration<>());
+        } catch (RuntimeException e) {
+            throw unavailable(settings, e);
+        }
+    }
+
+    private static BoxAuthException unavailable(StoreSettings settings, RuntimeException e) {
+        return new BoxAuthException("box.auth.store=jcache: cannot get the JCache cache " + settings.cacheName()
+                + " (" + e.getClass().getSimpleName() + "). Put a JCache provider such as Hazelcast on the"
+                + " class path, configured to join the cluster.", e);
     }
 
     /** The token stored under {@code entry}, or {@code null} when none is, or it does not open. */
