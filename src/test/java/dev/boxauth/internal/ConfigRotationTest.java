@@ -1,10 +1,12 @@
 package dev.boxauth.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.boxauth.BoxTokenProvider;
 import dev.boxauth.ConfigProblem;
 import dev.boxauth.emulator.BoxEmulator;
+import dev.boxauth.emulator.BoxUser;
 import dev.boxauth.emulator.CcgApp;
 import dev.boxauth.emulator.JwtApp;
 import dev.boxauth.emulator.internal.DeveloperConsoleConfig;
@@ -60,8 +62,9 @@ class ConfigRotationTest {
     }
 
     @Test
-    void newKeyPairInTheConfigFile_nextTokenRequestIsSignedWithTheNewKeyId() throws IOException {
+    void newKeyPairInTheConfigFile_nextTokenRequestsOfTheAppAndItsUsersAreSignedWithTheNewKeyId() throws IOException {
         JwtApp app = box.registerJwtApp("rotating-client", "client-secret-0123", "123456", "kid1", FIRST_KEY.getPublic());
+        BoxUser user = app.createUser("Ada Lovelace");
         write(configFile, jwtJson(app.clientSecret(), "kid1", FIRST_KEY));
         try (BoxTokenProvider provider = provider(Map.of("box.auth.config-file", configFile.toString()))) {
             String first = provider.accessToken();
@@ -72,6 +75,7 @@ class ConfigRotationTest {
             provider.invalidate(first);
 
             assertThat(provider.accessToken()).isNotEqualTo(first);
+            assertThat(provider.forUser(user.id()).accessToken()).isNotBlank();
             assertThat(box.errors()).isEmpty();
             assertThat(ProviderStatus.configurationProblems(provider)).isNull();
             assertThat(log.text()).contains("INFO", "read the changed box.auth.config-file", "key id kid2");
@@ -115,6 +119,21 @@ class ConfigRotationTest {
     }
 
     @Test
+    void clientSecretResetInTheConfigFile_revokeSendsTheNewSecret() throws IOException {
+        CcgApp app = box.createCcgApp();
+        write(configFile, ccgJson(app, app.clientSecret()));
+        try (BoxTokenProvider provider = provider(Map.of("box.auth.config-file", configFile.toString()))) {
+            provider.accessToken();
+
+            write(configFile, ccgJson(app, app.resetClientSecret()));
+            provider.revoke();
+
+            assertThat(box.revocations()).isEqualTo(1);
+            assertThat(box.errors()).isEmpty();
+        }
+    }
+
+    @Test
     void corruptConfigFile_keepsTheWorkingConfiguration_warnsOnce_andIsReportedUntilFixed() throws IOException {
         CcgApp app = box.createCcgApp();
         String good = ccgJson(app, app.clientSecret());
@@ -130,7 +149,7 @@ class ConfigRotationTest {
 
             assertThat(box.tokenRequests()).isEqualTo(3);
             assertThat(ProviderStatus.configurationProblems(provider)).extracting(ConfigProblem::id, ConfigProblem::property)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("BOXAUTH-004", "box.auth.config-file"));
+                    .containsExactly(tuple("BOXAUTH-004", "box.auth.config-file"));
             List<LogRecord> warnings = warnings();
             assertThat(warnings).hasSize(1);
             assertThat(warnings.get(0).getThrown()).isNull();

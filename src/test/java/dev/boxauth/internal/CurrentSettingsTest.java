@@ -1,6 +1,7 @@
 package dev.boxauth.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.boxauth.ConfigProblem;
 import dev.boxauth.internal.config.Settings;
@@ -61,6 +62,24 @@ class CurrentSettingsTest {
             assertThat(settings.checked()).isSameAs(first);
             assertThat(warnings(log)).hasSize(2);
             assertThat(settings.problems()).extracting(ConfigProblem::id).containsExactly("BOXAUTH-022");
+        }
+    }
+
+    @Test
+    void checked_wrongPassphraseInTheChangedFile_keepsTheKeyInUse() throws Exception {
+        Path file = dir.resolve("config.json");
+        String console = Files.readString(Path.of(getClass().getResource("/keys/console-config.json").toURI()));
+        write(file, console);
+        Settings first = read(file);
+        CurrentSettings settings = new CurrentSettings(first);
+
+        try (CapturedLog log = new CapturedLog()) {
+            write(file, console.replace("box-auth-test-only", "not-the-passphrase"));
+
+            assertThat(settings.checked()).isSameAs(first);
+            assertThat(settings.problems()).extracting(ConfigProblem::id, ConfigProblem::property).containsExactly(
+                    tuple("BOXAUTH-011", "box.auth.config-file (boxAppSettings.appAuth.passphrase)"));
+            assertThat(log.text()).contains("BOXAUTH-011").doesNotContain("not-the-passphrase", "box-auth-test-only");
         }
     }
 
