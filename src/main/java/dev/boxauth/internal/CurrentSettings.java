@@ -35,9 +35,11 @@ final class CurrentSettings {
     private record State(Settings settings, List<ConfigFiles.Stamp> seen, List<ConfigProblem> problems) {
     }
 
+    /** What the files are compared with for identity (BOXAUTH-050), and where they are read from again. */
     private final Settings initial;
     /** Serializes re-reads, so that a change is read, and logged, once whatever the number of refreshes. */
     private final Object rereadLock = new Object();
+    /** Read without a lock before every token request; written only under {@link #rereadLock}. */
     private volatile State state;
 
     CurrentSettings(Settings initial) {

@@ -21,6 +21,7 @@ public final class ConfigFiles {
 
     /** The properties the configuration was read from, to read it again with the same rules. */
     private final Map<String, String> properties;
+    /** One per file read, in the order read: what the files are compared with before a token request. */
     private final List<Stamp> stamps;
 
     ConfigFiles(Map<String, String> properties, List<Stamp> stamps) {
