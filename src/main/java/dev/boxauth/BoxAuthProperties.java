@@ -27,7 +27,11 @@ public final class BoxAuthProperties {
      * another method's properties next to the chosen one are problems.
      */
     public static final String METHOD = "box.auth.method";
-    /** Path to the Developer Console JSON config file. Not with {@link #CONFIG}. */
+    /**
+     * Path to the Developer Console JSON config file. Not with {@link #CONFIG}. Read again before a token
+     * request when it changed on disk, so that a new client secret or key pair is used without a restart;
+     * a changed file that does not work is logged and the configuration in use is kept.
+     */
     public static final String CONFIG_FILE = "box.auth.config-file";
     /** The Developer Console JSON itself, for example from an environment variable. Not with {@link #CONFIG_FILE}. */
     public static final String CONFIG = "box.auth.config";
@@ -52,7 +56,10 @@ public final class BoxAuthProperties {
     public static final String JWT_KEY_ID = "box.auth.jwt.key-id";
     /** JWT: the RSA private key as PEM text; overrides {@code appAuth.privateKey}. Not with {@link #JWT_PRIVATE_KEY_FILE}. A secret. */
     public static final String JWT_PRIVATE_KEY = "box.auth.jwt.private-key";
-    /** JWT: path to a PEM file holding the RSA private key. Not with {@link #JWT_PRIVATE_KEY}. */
+    /**
+     * JWT: path to a PEM file holding the RSA private key. Not with {@link #JWT_PRIVATE_KEY}. Read again when
+     * it changes, as {@link #CONFIG_FILE} is.
+     */
     public static final String JWT_PRIVATE_KEY_FILE = "box.auth.jwt.private-key-file";
     /** JWT: the passphrase of an encrypted private key; overrides {@code appAuth.passphrase}. A secret. */
     public static final String JWT_PASSPHRASE = "box.auth.jwt.passphrase";

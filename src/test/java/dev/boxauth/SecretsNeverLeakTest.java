@@ -183,7 +183,7 @@ class SecretsNeverLeakTest {
 
     /** A shared link counts as a secret: like a token, it opens what it points to to whoever holds it. */
     @Test
-    void everyTypeHoldingATokenOrSecret_showsNoneOfItInToString() {
+    void everyTypeHoldingATokenOrSecret_showsNoneOfItInToString() throws Exception {
         String mark = "MARK-of-a-secret-0123456789";
         Map<String, String> withSecret = properties();
         withSecret.put("box.auth.client-secret", mark);
@@ -213,6 +213,11 @@ class SecretsNeverLeakTest {
         holders.put("ApiResponse", new ApiEndpoint.ApiResponse(200, "{\"id\":\"" + mark + "\"}"));
         holders.put("Settings", SettingsReader.read(withSecret));
         holders.put("JwtSettings", SettingsReader.read(withSecret).jwt());
+        Map<String, String> fromFile = new HashMap<>(withSecret);
+        fromFile.remove("box.auth.config");
+        fromFile.put("box.auth.config-file", Path.of(getClass().getResource("/keys/console-config.json").toURI())
+                .toString());
+        holders.put("ConfigFiles", SettingsReader.read(fromFile).files());
         holders.put("BoxOAuthConfig", BoxOAuthConfig.builder().clientId("c").clientSecret(mark)
                 .redirectUri("https://app.example.com/box/oauth/callback").build());
         holders.put("Downscope", onSharedLink);

@@ -35,6 +35,18 @@ public abstract sealed class EmulatedApp permits JwtApp, CcgApp, OAuthApp {
     }
 
     /**
+     * Resets the client secret, as the console's "Reset" button does: from the next request on, only the
+     * new one is accepted.
+     *
+     * @return the new secret. A secret: do not log it.
+     */
+    public String resetClientSecret() {
+        String secret = directory.newSecret();
+        registration.clientSecret(secret);
+        return secret;
+    }
+
+    /**
      * The enterprise id: the subject of enterprise tokens (the JWT {@code sub} with
      * {@code box_sub_type=enterprise}, the CCG {@code box_subject_id} with {@code box_subject_type=enterprise});
      * {@code null} for a JWT app registered without one.

@@ -2,6 +2,9 @@ package dev.boxauth.emulator;
 
 import dev.boxauth.emulator.internal.AppRegistration;
 import dev.boxauth.emulator.internal.Directory;
+import dev.boxauth.emulator.internal.KeyMaterial;
+import java.security.PublicKey;
+import java.util.Objects;
 
 /**
  * A Box app using JWT authentication, registered with a {@link BoxEmulator}: its credentials, and the
@@ -21,9 +24,26 @@ public final class JwtApp extends EmulatedApp {
         this.configJson = configJson;
     }
 
-    /** The public key id: the JWT header's {@code kid}. */
+    /** The id of the app's first public key: the JWT header's {@code kid}. */
     public String keyId() {
         return registration.keyId();
+    }
+
+    /**
+     * Adds a second public key, as the console's "Add a Public Key" does: assertions signed with either
+     * key pair are accepted, which is how Box lets a key be replaced without downtime.
+     *
+     * @throws IllegalStateException if the app has two keys already (Box's limit) or {@code keyId} is taken
+     * @throws IllegalArgumentException if the key is not RSA of at least 2048 bits
+     */
+    public void addPublicKey(String keyId, PublicKey publicKey) {
+        KeyMaterial.requireUsableRsa(publicKey);
+        registration.addPublicKey(Objects.requireNonNull(keyId, "keyId"), publicKey);
+    }
+
+    /** Removes a public key: from the next request on, Box refuses assertions with its {@code kid}. */
+    public void removePublicKey(String keyId) {
+        registration.removePublicKey(keyId);
     }
 
     /** The user that enterprise tokens act as. */

@@ -4,12 +4,14 @@ import dev.boxauth.BoxAccessToken;
 import dev.boxauth.BoxAuthException;
 import dev.boxauth.BoxTokenException;
 import dev.boxauth.BoxTokenProvider;
+import dev.boxauth.ConfigProblem;
 import dev.boxauth.Downscope;
 import dev.boxauth.internal.cache.RefreshingTokenCache;
 import dev.boxauth.internal.cache.TokenSource;
 import dev.boxauth.internal.grant.TokenExchangeGrant;
 import dev.boxauth.internal.token.TokenRevoker;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -141,16 +143,17 @@ final class CachingTokenProvider implements BoxTokenProvider {
     }
 
     private TokenRevoker revoker() {
-        if (wiring.revoker() == null) {
+        TokenRevoker revoker = wiring.revoker();
+        if (revoker == null) {
             throw new BoxAuthException("Revoking a token needs the app's client id and secret: set"
                     + " box.auth.client-id and box.auth.client-secret for " + description + ".");
         }
-        return wiring.revoker();
+        return revoker;
     }
 
     @Override
     public void close() {
-        closeRevoking(wiring.settings().revokeOnShutdown());
+        closeRevoking(wiring.settings().initial().revokeOnShutdown());
     }
 
     /**
@@ -191,11 +194,12 @@ final class CachingTokenProvider implements BoxTokenProvider {
     /** @return {@code false} when Box gave no answer at all */
     private boolean revokeQuietly() {
         BoxAccessToken current = cache.cached();
-        if (current == null || wiring.revoker() == null) {
+        TokenRevoker revoker = current == null ? null : wiring.revoker();
+        if (revoker == null) {
             return true;
         }
         try {
-            wiring.revoker().revoke(current.value(), description);
+            revoker.revoke(current.value(), description);
             return true;
         } catch (BoxTokenException e) {
             LOG.log(Level.WARNING, () -> "Could not revoke the Box token on shutdown: " + e.getMessage());
@@ -217,6 +221,11 @@ final class CachingTokenProvider implements BoxTokenProvider {
 
     private IllegalStateException closedException() {
         return new IllegalStateException("The Box token provider for " + description + " is closed");
+    }
+
+    /** See {@link ProviderStatus#configurationProblems}. */
+    List<ConfigProblem> configurationProblems() {
+        return wiring.settings().problems();
     }
 
     /** Who the tokens are for: the client id, the method and the subject; never a secret. */

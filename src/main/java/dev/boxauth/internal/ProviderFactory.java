@@ -17,7 +17,6 @@ import dev.boxauth.internal.store.SharedTokenSource;
 import dev.boxauth.internal.token.RetryPolicy;
 import dev.boxauth.internal.token.Sleeper;
 import dev.boxauth.internal.token.TokenRequester;
-import dev.boxauth.internal.token.TokenRevoker;
 import java.lang.System.Logger.Level;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -94,10 +93,9 @@ public final class ProviderFactory {
         Sleeper sleeper = options.sleeper() != null ? options.sleeper() : Sleeper.REAL;
         RetryPolicy retries = RetryPolicy.standard(settings.totalTimeout());
         TokenRequester requester = new TokenRequester(endpoints.apply(settings.tokenUrl()), clock, sleeper, retries);
-        TokenRevoker revoker = settings.hasClientCredentials()
-                ? new TokenRevoker(endpoints.apply(settings.revokeUrl()), settings.clientId(), settings.clientSecret())
-                : null;
-        Function<Subject, Grant> grants = grants(settings);
+        TokenEndpoint revokeEndpoint = settings.hasClientCredentials() ? endpoints.apply(settings.revokeUrl()) : null;
+        CurrentSettings current = new CurrentSettings(settings);
+        Function<Subject, Grant> grants = grants(current);
         // A developer token is never asked of Box, so there is nothing to share.
         SharedTokenSource.Sharing shared = settings.store() == null || grants == null ? null
                 : SharedTokenSource.sharing(settings.store(), options.tokenCache(), clock, sleeper,
@@ -115,7 +113,7 @@ public final class ProviderFactory {
                 shared.close();
             }
         };
-        Wiring wiring = new Wiring(settings, clock, executor, requester, revoker, retries.callerWait(), shared);
+        Wiring wiring = new Wiring(current, clock, executor, requester, revokeEndpoint, retries.callerWait(), shared);
 
         CachingTokenProvider provider;
         if (grants == null) {
@@ -124,9 +122,11 @@ public final class ProviderFactory {
             provider = new CachingTokenProvider(wiring, description,
                     new DeveloperTokenSource(settings.developerToken()), null, null, release);
         } else {
-            Grant grant = grants.apply(settings.subject());
-            provider = new CachingTokenProvider(wiring, grant.describe(), () -> requester.request(grant),
-                    new UserProviders(wiring, grants, grant.describe()), null, release);
+            Subject subject = settings.subject();
+            String description = grants.apply(subject).describe();
+            // The grant is made again for every request, so that it carries the credentials of that moment.
+            provider = new CachingTokenProvider(wiring, description, () -> requester.request(grants.apply(subject)),
+                    new UserProviders(wiring, grants, description), null, release);
         }
         LOG.log(Level.INFO, () -> "Box auth ready: " + provider.description() + ", token endpoint "
                 + settings.tokenUrl());
@@ -141,17 +141,27 @@ public final class ProviderFactory {
         return provider;
     }
 
-    /** How the method asks for a token for a subject; {@code null} when it has no grant (a developer token). */
-    private static Function<Subject, Grant> grants(Settings settings) {
+    /**
+     * How the method asks for a token for a subject, with the credentials of the moment (the files are
+     * checked each time); {@code null} when it has no grant (a developer token).
+     */
+    private static Function<Subject, Grant> grants(CurrentSettings current) {
+        return switch (current.initial().method()) {
+            case JWT, CCG -> subject -> grant(current.checked(), subject);
+            case DEVELOPER_TOKEN, OAUTH -> null;
+        };
+    }
+
+    private static Grant grant(Settings settings, Subject subject) {
         String clientId = settings.clientId();
         return switch (settings.method()) {
             case JWT -> {
                 JwtSettings jwt = settings.jwt();
-                yield subject -> new JwtGrant(clientId, settings.clientSecret(), subject,
+                yield new JwtGrant(clientId, settings.clientSecret(), subject,
                         new AssertionSigner(clientId, jwt.keyId(), jwt.privateKey(), jwt.algorithm(), subject));
             }
-            case CCG -> subject -> new CcgGrant(clientId, settings.clientSecret(), subject);
-            case DEVELOPER_TOKEN, OAUTH -> null;
+            case CCG -> new CcgGrant(clientId, settings.clientSecret(), subject);
+            case DEVELOPER_TOKEN, OAUTH -> throw new IllegalStateException("no grant for " + settings.method());
         };
     }
 

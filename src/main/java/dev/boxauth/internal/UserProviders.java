@@ -17,7 +17,10 @@ final class UserProviders {
     private static final System.Logger LOG = System.getLogger("dev.boxauth");
 
     private final Wiring wiring;
-    /** The app's grant for a subject: a JWT assertion or client credentials with a user subject. */
+    /**
+     * The app's grant for a subject, a JWT assertion or client credentials with a user subject, made with
+     * the credentials of the moment: asked again for every token request.
+     */
     private final Function<Subject, Grant> grants;
     private final LruCache<String, CachingTokenProvider> providers;
     private final String owner;
@@ -28,7 +31,7 @@ final class UserProviders {
         this.wiring = wiring;
         this.grants = grants;
         this.owner = owner;
-        this.providers = new LruCache<>(wiring.settings().userCacheSize(), CachingTokenProvider::retire);
+        this.providers = new LruCache<>(wiring.settings().initial().userCacheSize(), CachingTokenProvider::retire);
     }
 
     /**
@@ -72,11 +75,12 @@ final class UserProviders {
     }
 
     private CachingTokenProvider create(String userId) {
-        Grant grant = grants.apply(Subject.user(userId));
+        Subject subject = Subject.user(userId);
+        String description = grants.apply(subject).describe();
         // One line per user would flood the log of an application with many users: the app's line said it all.
-        LOG.log(Level.DEBUG, () -> "Box auth: a provider for " + grant.describe());
-        return new CachingTokenProvider(wiring, grant.describe(), () -> wiring.requester().request(grant), this,
-                userId, null);
+        LOG.log(Level.DEBUG, () -> "Box auth: a provider for " + description);
+        return new CachingTokenProvider(wiring, description,
+                () -> wiring.requester().request(grants.apply(subject)), this, userId, null);
     }
 
     private IllegalStateException closedException() {

@@ -93,6 +93,45 @@ class JwtAppTest {
     }
 
     @Test
+    void addPublicKey_acceptsBothKeysUntilTheOldOneIsRemoved() {
+        try (BoxEmulator box = BoxEmulator.start()) {
+            JwtApp app = box.registerJwtApp("client-1", "secret-1", "123", "kid1", TestKeys.APP.getPublic());
+            TokenClient client = new TokenClient(box, HttpClient.newHttpClient());
+
+            app.addPublicKey("kid2", TestKeys.STRANGER.getPublic());
+            client.token(app, TestAssertion.enterprise(app, Instant.now()));
+            client.token(app, TestAssertion.enterprise(app, Instant.now()).kid("kid2").signedWith(
+                    TestKeys.STRANGER.getPrivate()));
+            app.removePublicKey("kid1");
+
+            assertThat(client.requestToken(app, TestAssertion.enterprise(app, Instant.now()).kid("kid1")).statusCode())
+                    .isEqualTo(400);
+            assertThat(box.errors()).containsExactly(Map.entry("kid", 1));
+            app.addPublicKey("kid3", TestKeys.APP.getPublic());
+            assertThatThrownBy(() -> app.addPublicKey("kid4", TestKeys.APP.getPublic()))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("at most 2");
+        }
+    }
+
+    @Test
+    void resetClientSecret_refusesTheOldSecretFromTheNextRequestOn() {
+        try (BoxEmulator box = BoxEmulator.start()) {
+            JwtApp app = box.registerJwtApp("client-1", "secret-1", "123", "kid1", TestKeys.APP.getPublic());
+            TokenClient client = new TokenClient(box, HttpClient.newHttpClient());
+
+            String secret = app.resetClientSecret();
+
+            assertThat(secret).matches("[A-Za-z0-9]{32}").isEqualTo(app.clientSecret());
+            assertThat(client.requestToken(app, TestAssertion.enterprise(app, Instant.now())).statusCode())
+                    .isEqualTo(200);
+            assertThat(client.postToken("grant_type", TokenClient.JWT_GRANT, "assertion",
+                    TestAssertion.enterprise(app, Instant.now()).compact(), "client_id", "client-1",
+                    "client_secret", "secret-1").statusCode()).isEqualTo(400);
+            assertThat(box.errors("invalid_client")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void createUser_givesNumericIdsAndLoginsFromTheName() {
         try (BoxEmulator box = BoxEmulator.start()) {
             BoxUser ada = box.createUser("Ada Lovelace");

@@ -4,6 +4,8 @@ import dev.boxauth.emulator.BoxUser;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.PublicKey;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,11 +28,16 @@ public final class AppRegistration {
         OAUTH
     }
 
+    /** Box's two key slots. */
+    static final int MAX_PUBLIC_KEYS = 2;
+
     private final Kind kind;
     private final String clientId;
-    private final String clientSecret;
+    /** Volatile: the console's "Reset" replaces it while requests are in flight. */
+    private volatile String clientSecret;
     private final String enterpriseId;
-    private final Map<String, PublicKey> publicKeys;
+    /** Key id to public key, in the order added; replaced whole, so a request sees one set or the other. */
+    private volatile Map<String, PublicKey> publicKeys;
     private final BoxUser serviceAccount;
     private final List<String> redirectUris;
     private volatile boolean authorized = true;
@@ -47,7 +54,7 @@ public final class AppRegistration {
         this.clientId = Objects.requireNonNull(clientId, "clientId");
         this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
         this.enterpriseId = enterpriseId;
-        this.publicKeys = Map.copyOf(publicKeys);
+        this.publicKeys = Collections.unmodifiableMap(new LinkedHashMap<>(publicKeys));
         this.serviceAccount = serviceAccount;
         this.redirectUris = List.copyOf(redirectUris);
     }
@@ -69,9 +76,38 @@ public final class AppRegistration {
         return enterpriseId;
     }
 
-    /** The only key id of a JWT app (Box allows two; the emulator needs one so far); {@code null} for others. */
+    /** The first key id of a JWT app that has one; {@code null} for others. */
     public String keyId() {
-        return publicKeys.isEmpty() ? null : publicKeys.keySet().iterator().next();
+        Map<String, PublicKey> keys = publicKeys;
+        return keys.isEmpty() ? null : keys.keySet().iterator().next();
+    }
+
+    /**
+     * Adds a public key, as the console's "Add a Public Key" does; Box keeps at most two per app, so that
+     * a key pair can be replaced without downtime.
+     *
+     * @throws IllegalStateException if the app has two keys already, or the key id is taken
+     */
+    public synchronized void addPublicKey(String keyId, PublicKey key) {
+        Map<String, PublicKey> keys = new LinkedHashMap<>(publicKeys);
+        if (keys.size() >= MAX_PUBLIC_KEYS || keys.containsKey(keyId)) {
+            throw new IllegalStateException("Box keeps at most " + MAX_PUBLIC_KEYS + " public keys per app, each"
+                    + " under its own id; the app has " + keys.keySet());
+        }
+        keys.put(keyId, key);
+        publicKeys = Collections.unmodifiableMap(keys);
+    }
+
+    /** Removes a public key: assertions signed with its private key are refused from now on. */
+    public synchronized void removePublicKey(String keyId) {
+        Map<String, PublicKey> keys = new LinkedHashMap<>(publicKeys);
+        keys.remove(keyId);
+        publicKeys = Collections.unmodifiableMap(keys);
+    }
+
+    /** Replaces the client secret, as the console's "Reset" does: the old one is refused from now on. */
+    public void clientSecret(String newSecret) {
+        this.clientSecret = Objects.requireNonNull(newSecret, "newSecret");
     }
 
     /** The public key registered under {@code keyId}, or {@code null}. */

@@ -78,6 +78,11 @@ public final class Directory {
         return app;
     }
 
+    /** A new client secret, shaped as Box's. */
+    public String newSecret() {
+        return random.secret();
+    }
+
     /** A new enterprise id that no registered app uses. */
     public String newEnterpriseId() {
         while (true) {

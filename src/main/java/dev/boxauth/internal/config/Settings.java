@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param userCacheSize how many per-user providers are kept; positive
  * @param revokeOnShutdown whether closing the provider revokes its tokens; only with client credentials
  * @param store the store the instances of a cluster share their tokens through, or {@code null} for none
+ * @param files the files read and how to read them again when they change, or {@code null} when nothing came
+ *     from a file
  */
 public record Settings(
         AuthMethod method,
@@ -41,7 +43,8 @@ public record Settings(
         boolean fetchOnStartup,
         int userCacheSize,
         boolean revokeOnShutdown,
-        StoreSettings store) {
+        StoreSettings store,
+        ConfigFiles files) {
 
     public Settings {
         Objects.requireNonNull(method, "method");
@@ -93,6 +96,7 @@ public record Settings(
                 .append(", fetchOnStartup=").append(fetchOnStartup).append(", userCacheSize=").append(userCacheSize)
                 .append(", revokeOnShutdown=").append(revokeOnShutdown)
                 .append(", store=").append(store == null ? "local" : store)
+                .append(files == null ? "" : ", files=" + files.propertyNames())
                 .append(", clientSecret=").append(clientSecret == null ? "none" : "<redacted>")
                 .append(developerToken == null ? "" : ", developerToken=<redacted>").append(']').toString();
     }

@@ -50,8 +50,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -99,8 +102,11 @@ public final class SettingsReader {
 
     private final Map<String, String> properties;
     private final Problems problems = new Problems();
+    /** The files read, each stamped just before it was read, so that a change during the read is seen later. */
+    private final List<ConfigFiles.Stamp> stamps = new ArrayList<>();
     private boolean jsonUnusable;
 
+    /** @param properties kept by the settings of a configuration read from files, to read it again */
     private SettingsReader(Map<String, String> properties) {
         this.properties = properties;
     }
@@ -110,7 +116,8 @@ public final class SettingsReader {
      * @throws BoxConfigException listing every problem found
      */
     public static Settings read(Map<String, String> properties) {
-        return new SettingsReader(properties).read();
+        // A copy: the caller's map may change, and the settings keep it to read changed files again.
+        return new SettingsReader(Collections.unmodifiableMap(new HashMap<>(properties))).read();
     }
 
     private Settings read() {
@@ -201,7 +208,7 @@ public final class SettingsReader {
                 clientSecret == null ? null : new Secret(clientSecret.text()), subject, jwt, oauth,
                 developerToken == null ? null : new Secret(developerToken.text()), tokenUrl, revokeUrl, apiUrl,
                 connectTimeout, readTimeout, totalTimeout, refreshMargin, fetchOnStartup, userCacheSize, revokeOnShutdown,
-                store);
+                store, stamps.isEmpty() ? null : new ConfigFiles(properties, stamps));
     }
 
     /**
@@ -561,7 +568,9 @@ public final class SettingsReader {
 
     private String readFile(String property, String path) {
         try {
-            return Files.readString(Path.of(path), StandardCharsets.UTF_8);
+            Path file = Path.of(path);
+            stamps.add(ConfigFiles.Stamp.of(property, file));
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException | InvalidPathException | SecurityException e) {
             problems.add("BOXAUTH-003", property, FilePaths.unreadable(property, path, e));
             return null;

@@ -783,7 +783,7 @@ class SettingsReaderTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new Settings(
                 AuthMethod.DEVELOPER_TOKEN, s.clientId(), s.clientSecret(), s.subject(), null, null,
                 new Secret("t"), s.tokenUrl(), s.revokeUrl(), s.apiUrl(), s.connectTimeout(),
-                s.readTimeout(), s.totalTimeout(), s.refreshMargin(), false, 1, false, null));
+                s.readTimeout(), s.totalTimeout(), s.refreshMargin(), false, 1, false, null, null));
     }
 
     // --- the shared store ---
