@@ -73,6 +73,12 @@ enum TestServer {
             return "CWWKZ0001I";
         }
 
+        /** Liberty has no JCache provider of its own; an application brings one (a shared library, say). */
+        @Override
+        boolean hasJCache() {
+            return false;
+        }
+
         /** liberty/server.xml enables no concurrent feature (its kernel install has none on Maven Central). */
         @Override
         String refreshExecutor() {
@@ -153,6 +159,12 @@ enum TestServer {
         String refreshExecutor() {
             return "the server's java:comp/DefaultManagedExecutorService";
         }
+
+        /** Payara binds its Hazelcast's JCache manager (payara/CacheManager), even a Micro's with --nohazelcast. */
+        @Override
+        boolean hasJCache() {
+            return true;
+        }
     };
 
     static TestServer current() {
@@ -187,6 +199,9 @@ enum TestServer {
 
     /** Where the startup line says background refreshes run. */
     abstract String refreshExecutor();
+
+    /** Whether the server gives applications a JCache cache manager of its own. */
+    abstract boolean hasJCache();
 
     private static int send(HttpRequest request) {
         try {
