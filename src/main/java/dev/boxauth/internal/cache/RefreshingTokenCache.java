@@ -1,5 +1,6 @@
 package dev.boxauth.internal.cache;
 
+import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.WARNING;
 
 import dev.boxauth.BoxAccessToken;
@@ -355,10 +356,15 @@ public final class RefreshingTokenCache {
         }
     }
 
+    /** One WARNING line with the cause's message (which names Box's error code, never a secret); its trace at DEBUG. */
     private void logKept(TokenSnapshot kept, String what, Throwable cause) {
-        LOG.log(WARNING, () -> "Background refresh of the Box token for " + name + " " + what
+        LOG.log(WARNING, () -> "BOXAUTH-061 Background refresh of the Box token for " + name + " " + what
+                + (cause == null ? "" : " (" + cause.getMessage() + ")")
                 + "; the cached token stays in use until " + Instant.ofEpochMilli(kept.expiredAtMillis)
-                + ", next attempt at " + Instant.ofEpochMilli(kept.freshUntilMillis), cause);
+                + ", next attempt at " + Instant.ofEpochMilli(kept.freshUntilMillis));
+        if (cause != null) {
+            LOG.log(DEBUG, "Background refresh failure for " + name, cause);
+        }
     }
 
     private IllegalStateException closedException() {

@@ -81,7 +81,7 @@ public final class TokenRequester {
                 if (e instanceof SSLException || !canRetry(startedAt, delay, attempt)) {
                     throw last;
                 }
-                retryAfter(grant, delay, "a network error");
+                retryAfter(grant, delay, attempt, "a network error (" + e.getClass().getSimpleName() + ")");
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -111,7 +111,7 @@ public final class TokenRequester {
                     if (!canRetry(startedAt, delay, attempt)) {
                         throw last;
                     }
-                    retryAfter(grant, delay, "HTTP " + response.status());
+                    retryAfter(grant, delay, attempt, "HTTP " + response.status() + (error == null ? "" : " " + error));
                 }
                 case FATAL -> throw refused(grant, response.status(), error, description, meaning.hint(), false);
             }
@@ -125,8 +125,10 @@ public final class TokenRequester {
         return attempt < policy.maxAttempts() && elapsed + delay.toNanos() < policy.totalTimeout().toNanos();
     }
 
-    private void retryAfter(Grant grant, Duration delay, String reason) {
-        LOG.log(Level.DEBUG, () -> "Retrying the token request for " + grant.describe() + " after " + reason
+    /** Waits before another attempt, saying so: an operator sees Box's trouble before callers fail. */
+    private void retryAfter(Grant grant, Duration delay, int attempt, String reason) {
+        LOG.log(Level.WARNING, () -> "BOXAUTH-060 The token request for " + grant.describe() + " got " + reason
+                + " from " + endpoint.describe() + "; attempt " + (attempt + 1) + " of " + policy.maxAttempts()
                 + " in " + delay.toMillis() + " ms");
         try {
             sleeper.sleep(delay);

@@ -10,6 +10,7 @@ import dev.boxauth.BoxAccessToken;
 import dev.boxauth.BoxTokenException;
 import dev.boxauth.internal.grant.Grant;
 import dev.boxauth.internal.http.TokenHttpResponse;
+import dev.boxauth.testing.CapturedLog;
 import dev.boxauth.testing.FakeSleeper;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -70,6 +71,22 @@ class TokenRequesterTest {
         assertThat(sleeps).hasSize(2);
         assertThat(sleeps.get(0)).isBetween(Duration.ofMillis(125), Duration.ofMillis(250));
         assertThat(sleeps.get(1)).isBetween(Duration.ofMillis(250), Duration.ofMillis(500));
+    }
+
+    @Test
+    void request_warnsOfEachRetry_withItsIdBoxsStatusAndErrorCode_andNoSecret() {
+        box.then(error(503, "temporarily_unavailable", "down")).then(ok("t", 3600));
+
+        try (CapturedLog log = new CapturedLog()) {
+            requester.request(grant);
+
+            assertThat(log.records()).singleElement().satisfies(r -> {
+                assertThat(r.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+                assertThat(r.getThrown()).isNull();
+            });
+            assertThat(log.text()).contains("BOXAUTH-060", "HTTP 503 temporarily_unavailable", "attempt 2 of")
+                    .doesNotContain(SECRET);
+        }
     }
 
     @Test
