@@ -207,9 +207,9 @@ public final class CheckCommand {
                 } else {
                     origins.put(name, name + " (environment variable)");
                     problems.add(new ConfigProblem("BOXAUTH-001", name, "unknown environment variable. The BOX_AUTH_*"
-                            + " variables are the box.auth.* properties listed in the README, with every character"
-                            + " other than a letter or digit written _ (box.auth.client-id is BOX_AUTH_CLIENT_ID);"
-                            + " check the spelling."));
+                            + " variables are the box.auth.* properties listed in docs/configuration.md, with every"
+                            + " character other than a letter or digit written _ (box.auth.client-id is"
+                            + " BOX_AUTH_CLIENT_ID); check the spelling."));
                 }
             }
             return new Configuration(properties, List.copyOf(origins.values()), problems, otherApps);

@@ -128,7 +128,7 @@ public final class SettingsReader {
                 OAUTH_REDIRECT_URI, JWT_KEY_ID, JWT_PRIVATE_KEY, JWT_PRIVATE_KEY_FILE)) {
             problems.add("BOXAUTH-019", CONFIG_FILE, "no Box app is configured. Set " + CONFIG_FILE
                     + " to the JSON file downloaded from the Developer Console, " + CONFIG
-                    + " to its content, or the separate box.auth.* properties listed in the README ("
+                    + " to its content, or the separate box.auth.* properties listed in box-auth's docs/configuration.md ("
                     + CLIENT_ID + " and " + CLIENT_SECRET + " for the Client Credentials Grant, " + DEVELOPER_TOKEN
                     + " to try things out).");
             throw problems.exception();
@@ -316,8 +316,9 @@ public final class SettingsReader {
             }
         }
         for (String name : unknown) {
-            problems.add("BOXAUTH-001", name, "unknown property. The box.auth.* properties are listed in the"
-                    + " README; check the spelling (names use dashes, as in " + CLIENT_ID + ").");
+            problems.add("BOXAUTH-001", name, "unknown property. The box.auth.* properties are listed in"
+                    + " box-auth's docs/configuration.md; check the spelling (names use dashes, as in " + CLIENT_ID
+                    + ").");
         }
     }
 
