@@ -131,7 +131,7 @@ public class BoxAuthExtension implements Extension {
         return "box-auth: this deployment fails, its Box configuration has " + problems.size()
                 + (problems.size() == 1 ? " problem: " : " problems: ")
                 + problems.stream().map(p -> p.id() + " " + p.property()).collect(Collectors.joining(", "))
-                + " (what to do: the deployment error, and the table of ids in box-auth's docs/configuration.md)";
+                + " (what to do: the deployment error, and the table of ids in box-auth's docs/troubleshooting.md)";
     }
 
     private void validate(String app, Map<String, String> properties) {

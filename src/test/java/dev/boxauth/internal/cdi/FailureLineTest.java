@@ -23,7 +23,7 @@ class FailureLineTest {
         assertThat(line).isEqualTo("box-auth: this deployment fails, its Box configuration has 3 problems:"
                 + " BOXAUTH-007 box.auth.enterprise-id, BOXAUTH-011 box.auth.jwt.passphrase,"
                 + " BOXAUTH-015 box.auth.archive.jwt.algorithm (what to do: the deployment error, and the table"
-                + " of ids in box-auth's docs/configuration.md)").doesNotContain("\n");
+                + " of ids in box-auth's docs/troubleshooting.md)").doesNotContain("\n");
     }
 
     @Test
