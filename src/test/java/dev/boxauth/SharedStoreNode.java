@@ -4,7 +4,17 @@ import com.hazelcast.cache.HazelcastCachingProvider;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import dev.boxauth.internal.config.EnvironmentNames;
+import dev.boxauth.internal.config.Settings;
+import dev.boxauth.internal.config.SettingsReader;
+import dev.boxauth.internal.store.ClusterStore;
+import dev.boxauth.oauth.BoxOAuth;
+import dev.boxauth.oauth.BoxOAuthConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,12 +29,17 @@ import javax.cache.configuration.MutableConfiguration;
 
 /**
  * One instance of a clustered application, in a JVM of its own: a Hazelcast member that joins its peers
- * over TCP on loopback, and a provider that shares its tokens through the member's JCache cache. At the
- * cluster has formed it prints {@code ready} and waits for a line on its standard input; then its threads
- * ask for tokens without pause for the given time, and it prints what it saw.
+ * over TCP on loopback, and a Box app configured by its {@code BOX_AUTH_*} environment, whose tokens it
+ * shares through the member's JCache cache ({@code box.auth.store=jcache}): a provider for JWT or the
+ * Client Credentials Grant, a {@link BoxOAuth} for OAuth 2.0.
  *
- * <p>Arguments: its port, all members' ports (comma-separated), seconds, threads. Environment:
- * {@code BOX_AUTH_CONFIG}, {@code BOX_AUTH_TOKEN_URL}, {@code BOX_AUTH_STORE_KEYS}.
+ * <p>Once the cluster has formed it prints {@code ready} and answers commands on its standard input, one a
+ * line: {@code sign-in} (OAuth 2.0) prints {@code authorize <url>} for the browser; {@code callback <code>
+ * <state>} completes that sign-in and prints {@code signed-in <user id>}; {@code go} (or {@code go <user id>},
+ * that user's provider) makes its threads ask for tokens without pause for the given time, after which it
+ * prints {@code calls=… failures=…}, then {@code token=…} for each distinct token served, and exits.
+ *
+ * <p>Arguments: its port, all members' ports (comma-separated), seconds, threads.
  */
 public final class SharedStoreNode {
 
@@ -36,10 +51,40 @@ public final class SharedStoreNode {
         String[] members = args[1].split(",");
         long seconds = Long.parseLong(args[2]);
         int threads = Integer.parseInt(args[3]);
+        Map<String, String> properties = new HashMap<>();
+        for (String property : BoxAuthProperties.ALL) {
+            String value = System.getenv(EnvironmentNames.of(property));
+            if (value != null) {
+                properties.put(property, value);
+            }
+        }
 
-        Config config = new Config().setClusterName("box-auth-cluster-test-" + args[1]);
+        HazelcastInstance member = Hazelcast.newHazelcastInstance(config(port, args[1], members));
+        try {
+            Cache<Object, Object> cache = sharedCache(member, members.length);
+            BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            if ("oauth".equals(properties.get(BoxAuthProperties.METHOD))) {
+                Settings settings = SettingsReader.read(properties);
+                try (ClusterStore store = ClusterStore.open(settings.store(), cache);
+                        BoxOAuth oauth = BoxOAuth.create(oauthConfig(settings), store.tokens(settings.clientId()))) {
+                    herd(awaitGo(commands, null, oauth), seconds, threads);
+                }
+            } else {
+                try (BoxTokenProvider provider = BoxAuth.builder().properties(properties).tokenCache(cache).build()) {
+                    herd(awaitGo(commands, provider, null), seconds, threads);
+                }
+            }
+        } finally {
+            member.shutdown();
+        }
+    }
+
+    private static Config config(int port, String cluster, String[] members) {
+        Config config = new Config().setClusterName("box-auth-cluster-test-" + cluster);
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.logging.type", "none");
+        // The master waits 5 s by default for more joiners before it admits one; all three start together.
+        config.setProperty("hazelcast.wait.seconds.before.join", "1");
         config.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
         config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
         config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
@@ -47,78 +92,106 @@ public final class SharedStoreNode {
         for (String member : members) {
             config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:" + member);
         }
-        HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
-        try {
-            CountDownLatch formed = new CountDownLatch(1);
-            member.getCluster().addMembershipListener(new com.hazelcast.cluster.MembershipListener() {
-                @Override
-                public void memberAdded(com.hazelcast.cluster.MembershipEvent event) {
-                    if (event.getMembers().size() >= members.length) {
-                        formed.countDown();
-                    }
-                }
-
-                @Override
-                public void memberRemoved(com.hazelcast.cluster.MembershipEvent event) {
-                }
-            });
-            if (member.getCluster().getMembers().size() >= members.length) {
-                formed.countDown();
-            }
-            if (!formed.await(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the cluster did not form within 60 s");
-            }
-            CacheManager manager = Caching.getCachingProvider(HazelcastCachingProvider.MEMBER_CACHING_PROVIDER)
-                    .getCacheManager(null, null, HazelcastCachingProvider.propertiesByInstanceItself(member));
-            Cache<Object, Object> cache = manager.getCache("box-auth-tokens");
-            if (cache == null) {
-                try {
-                    cache = manager.createCache("box-auth-tokens", new MutableConfiguration<>());
-                } catch (javax.cache.CacheException createdByAPeer) {
-                    cache = manager.getCache("box-auth-tokens");
-                }
-            }
-            run(cache, seconds, threads);
-        } finally {
-            member.shutdown();
-        }
+        return config;
     }
 
-    private static void run(Cache<Object, Object> cache, long seconds, int threads) throws Exception {
+    /** The cluster's token cache, once every member has joined: created by the first that gets there. */
+    private static Cache<Object, Object> sharedCache(HazelcastInstance member, int members) throws InterruptedException {
+        CountDownLatch formed = new CountDownLatch(1);
+        member.getCluster().addMembershipListener(new com.hazelcast.cluster.MembershipListener() {
+            @Override
+            public void memberAdded(com.hazelcast.cluster.MembershipEvent event) {
+                if (event.getMembers().size() >= members) {
+                    formed.countDown();
+                }
+            }
+
+            @Override
+            public void memberRemoved(com.hazelcast.cluster.MembershipEvent event) {
+            }
+        });
+        if (member.getCluster().getMembers().size() >= members) {
+            formed.countDown();
+        }
+        if (!formed.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the cluster did not form within 60 s");
+        }
+        CacheManager manager = Caching.getCachingProvider(HazelcastCachingProvider.MEMBER_CACHING_PROVIDER)
+                .getCacheManager(null, null, HazelcastCachingProvider.propertiesByInstanceItself(member));
+        Cache<Object, Object> cache = manager.getCache("box-auth-tokens");
+        if (cache == null) {
+            try {
+                cache = manager.createCache("box-auth-tokens", new MutableConfiguration<>());
+            } catch (javax.cache.CacheException createdByAPeer) {
+                cache = manager.getCache("box-auth-tokens");
+            }
+        }
+        return cache;
+    }
+
+    /** What the settings reader made of the {@code box.auth.*} properties, for the OAuth 2.0 API. */
+    private static BoxOAuthConfig oauthConfig(Settings settings) {
+        return BoxOAuthConfig.builder()
+                .clientId(settings.clientId())
+                .clientSecret(settings.clientSecret().reveal())
+                .redirectUri(settings.oauth().redirectUri().toString())
+                .authorizeUrl(settings.oauth().authorizeUrl().toString())
+                .tokenUrl(settings.tokenUrl().toString())
+                .apiUrl(settings.apiUrl().toString())
+                .revokeUrl(settings.revokeUrl().toString())
+                .refreshMargin(settings.refreshMargin())
+                .build();
+    }
+
+    /**
+     * Says {@code ready}, answers the sign-in commands, and returns the provider {@code go} names: the app's,
+     * or the user's of {@code oauth}.
+     */
+    private static BoxTokenProvider awaitGo(BufferedReader commands, BoxTokenProvider app, BoxOAuth oauth)
+            throws IOException {
+        say("ready");
+        for (String line; (line = commands.readLine()) != null; ) {
+            String[] words = line.split(" ");
+            switch (words[0]) {
+                case "sign-in" -> say("authorize " + oauth.startSignIn().authorizeUrl());
+                case "callback" -> say("signed-in " + oauth.completeSignIn(words[1], words[2]).boxUserId());
+                case "go" -> {
+                    return words.length > 1 ? oauth.forUser(words[1]) : app;
+                }
+                default -> throw new IllegalArgumentException("unknown command " + words[0]);
+            }
+        }
+        throw new IllegalStateException("no go");
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    private static void herd(BoxTokenProvider provider, long seconds, int threads) throws InterruptedException {
         Set<String> seen = ConcurrentHashMap.newKeySet();
         AtomicLong calls = new AtomicLong();
         AtomicLong failures = new AtomicLong();
-        try (BoxTokenProvider provider = BoxAuth.builder().properties(Map.of(
-                "box.auth.config", System.getenv("BOX_AUTH_CONFIG"),
-                "box.auth.token-url", System.getenv("BOX_AUTH_TOKEN_URL"),
-                "box.auth.store", "jcache",
-                "box.auth.store.keys", System.getenv("BOX_AUTH_STORE_KEYS"))).tokenCache(cache).build()) {
-            System.out.println("ready");
-            System.out.flush();
-            if (new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))
-                    .readLine() == null) {
-                throw new IllegalStateException("no go");
-            }
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            CountDownLatch done = new CountDownLatch(threads);
-            for (int i = 0; i < threads; i++) {
-                Thread thread = new Thread(() -> {
-                    while (System.nanoTime() < end) {
-                        try {
-                            seen.add(provider.accessToken());
-                            calls.incrementAndGet();
-                        } catch (RuntimeException e) {
-                            failures.incrementAndGet();
-                        }
-                        LockSupport.parkNanos(1_000_000);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        CountDownLatch done = new CountDownLatch(threads);
+        for (int i = 0; i < threads; i++) {
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    try {
+                        seen.add(provider.accessToken());
+                        calls.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        failures.incrementAndGet();
                     }
-                    done.countDown();
-                });
-                thread.start();
-            }
-            done.await();
+                    LockSupport.parkNanos(1_000_000);
+                }
+                done.countDown();
+            });
+            thread.start();
         }
-        System.out.println("calls=" + calls.get() + " failures=" + failures.get());
+        done.await();
+        say("calls=" + calls.get() + " failures=" + failures.get());
         seen.forEach(token -> System.out.println("token=" + token));
     }
 }

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * What a user's browser does on the emulator's authorize page: open it, read the consent form, press a
  * button. Redirects are not followed, so tests read the 302's {@code Location}.
  */
-final class Browser {
+public final class Browser {
 
     private static final Pattern REQUEST_ID =
             Pattern.compile("<input type=\"hidden\" name=\"request_id\" value=\"([^\"]+)\">");
@@ -27,7 +27,8 @@ final class Browser {
     private final BoxEmulator box;
     private final TokenClient http;
 
-    Browser(BoxEmulator box, HttpClient client) {
+    /** @param client an HTTP client that does not follow redirects */
+    public Browser(BoxEmulator box, HttpClient client) {
         assertThat(client.followRedirects()).isEqualTo(HttpClient.Redirect.NEVER);
         this.box = box;
         this.http = new TokenClient(box, client);
@@ -59,6 +60,11 @@ final class Browser {
         return location(press(requestId(open(namesAndValues)), "grant"));
     }
 
+    /** Opens an authorize URL that an app made and grants access; the 302's {@code Location}. */
+    public URI grant(URI authorizeUrl) {
+        return location(press(requestId(http.send(HttpRequest.newBuilder(authorizeUrl).build())), "grant"));
+    }
+
     /** The {@code Location} of a 302. */
     static URI location(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
@@ -67,7 +73,7 @@ final class Browser {
     }
 
     /** The decoded query parameters of {@code uri}. */
-    static Map<String, String> query(URI uri) {
+    public static Map<String, String> query(URI uri) {
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String pair : uri.getRawQuery().split("&")) {
             int equals = pair.indexOf('=');

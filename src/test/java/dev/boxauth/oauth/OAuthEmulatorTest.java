@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.boxauth.BoxTokenProvider;
 import dev.boxauth.Downscope;
 import dev.boxauth.emulator.BoxEmulator;
+import dev.boxauth.emulator.Browser;
 import dev.boxauth.emulator.OAuthApp;
 import dev.boxauth.internal.config.StoreSettings;
 import dev.boxauth.internal.store.ClusterStore;
 import dev.boxauth.testing.HazelcastMember;
 import dev.boxauth.testing.MutableClock;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,9 +24,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,17 +36,17 @@ import org.junit.jupiter.api.Test;
 class OAuthEmulatorTest {
 
     private static final String REDIRECT = "http://localhost:9/callback";
-    private static final Pattern REQUEST_ID = Pattern.compile("name=\"request_id\" value=\"([^\"]+)\"");
 
-    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final MutableClock clock = new MutableClock(Instant.now());
     private final List<BoxOAuth> clients = new ArrayList<>();
     private BoxEmulator box;
+    private Browser browser;
     private OAuthApp app;
 
     @BeforeEach
     void start() {
         box = BoxEmulator.start();
+        browser = new Browser(box, HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build());
         app = box.createOAuthApp(REDIRECT);
         app.signInAs(app.createUser("Ada Lovelace"));
     }
@@ -74,23 +66,9 @@ class OAuthEmulatorTest {
     }
 
     /** The browser's part: the consent page, "Grant access", and Box's redirect back with code and state. */
-    private SignedIn signIn(BoxOAuth oauth) throws Exception {
-        SignIn start = oauth.startSignIn();
-        String page = browser.send(HttpRequest.newBuilder(start.authorizeUrl()).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher id = REQUEST_ID.matcher(page);
-        assertThat(id.find()).isTrue();
-        HttpResponse<String> granted = browser.send(HttpRequest.newBuilder(URI.create(box.authorizeUrl()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("request_id=" + URLEncoder.encode(id.group(1),
-                        StandardCharsets.UTF_8) + "&consent=grant")).build(), HttpResponse.BodyHandlers.ofString());
-        Map<String, String> query = query(URI.create(granted.headers().firstValue("Location").orElseThrow()));
-        return oauth.completeSignIn(query.get("code"), query.get("state"));
-    }
-
-    private static Map<String, String> query(URI uri) {
-        return java.util.Arrays.stream(uri.getRawQuery().split("&")).map(p -> p.split("=", 2))
-                .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
+    private SignedIn signIn(BoxOAuth oauth) {
+        Map<String, String> callback = Browser.query(browser.grant(oauth.startSignIn().authorizeUrl()));
+        return oauth.completeSignIn(callback.get("code"), callback.get("state"));
     }
 
     private static Set<String> herd(int callers, List<BoxTokenProvider> providers) throws Exception {
