@@ -39,7 +39,7 @@ class BoxTokenProviderProducer {
             return new SignedInUserProvider();
         }
         return ProviderFactory.create(settings, new ProviderFactory.Options(null, managedExecutor(), null, null, null,
-                settings.store() == null ? null : ServerTokenCache.open(settings.store())));
+                settings.store() == null ? null : ServerTokenCache.open(settings.store()), null));
     }
 
     /** The OAuth 2.0 configuration of an app that signs users in in their browser; refreshes on the managed executor. */
