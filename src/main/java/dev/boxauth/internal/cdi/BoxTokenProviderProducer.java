@@ -31,7 +31,8 @@ class BoxTokenProviderProducer {
     }
 
     /**
-     * A provider on the server's managed executor, where there is one; for an OAuth 2.0 app, the provider
+     * A provider on the server's managed executor, where there is one, with metrics through the server's
+     * OpenTelemetry, where there is one; for an OAuth 2.0 app, the provider
      * of the user signed in in the current request's browser.
      */
     static BoxTokenProvider create(Settings settings) {
@@ -39,7 +40,7 @@ class BoxTokenProviderProducer {
             return new SignedInUserProvider();
         }
         return ProviderFactory.create(settings, new ProviderFactory.Options(null, managedExecutor(), null, null, null,
-                settings.store() == null ? null : ServerTokenCache.open(settings.store()), null));
+                settings.store() == null ? null : ServerTokenCache.open(settings.store()), ServerOpenTelemetry.find()));
     }
 
     /** The OAuth 2.0 configuration of an app that signs users in in their browser; refreshes on the managed executor. */
