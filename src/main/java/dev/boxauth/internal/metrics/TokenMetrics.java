@@ -1,6 +1,8 @@
 package dev.boxauth.internal.metrics;
 
+import dev.boxauth.internal.otel.OpenTelemetryTokenMetrics;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -38,7 +40,7 @@ public interface TokenMetrics {
      */
     static TokenMetrics forApp(Object openTelemetry, String clientId) {
         return openTelemetry == null ? NONE
-                : dev.boxauth.internal.otel.OpenTelemetryTokenMetrics.forApp(openTelemetry, clientId);
+                : OpenTelemetryTokenMetrics.forApp(openTelemetry, clientId);
     }
 
     /**
@@ -83,7 +85,7 @@ public interface TokenMetrics {
 
         /** The attribute value: the name in lower case. */
         public String value() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -102,7 +104,7 @@ public interface TokenMetrics {
 
         /** The attribute value: the name in lower case. */
         public String value() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }
