@@ -132,6 +132,44 @@ class TokenMetricsTest {
     }
 
     @Test
+    void a429_isCountedAsARateLimitedRetry() {
+        box.rateLimitNextTokenRequests(1, "0");
+        try (BoxTokenProvider provider = provider()) {
+            provider.accessToken();
+        }
+
+        assertThat(counts("boxauth.token.retries")).isEqualTo(Map.of(
+                Attributes.of(CLIENT_ID, app.clientId(), GRANT, "jwt", REASON, "rate_limited"), 1L));
+    }
+
+    @Test
+    void anAnswerWithoutAToken_isCountedAsAnInvalidResponse() {
+        box.malformNextTokenResponses(1);
+        try (BoxTokenProvider provider = provider()) {
+            assertThatThrownBy(provider::accessToken).isInstanceOf(BoxTokenException.class);
+        }
+
+        assertThat(counts("boxauth.token.requests")).isEqualTo(Map.of(
+                Attributes.of(CLIENT_ID, app.clientId(), GRANT, "jwt", OUTCOME, "invalid_response"), 1L));
+    }
+
+    @Test
+    void noAnswer_isCountedAsUnreachable_afterNetworkRetries() {
+        Map<String, String> p = jwt();
+        p.put("box.auth.token-url", "http://127.0.0.1:1/oauth2/token"); // nothing listens on port 1
+        try (BoxTokenProvider provider = ProviderFactory.create(SettingsReader.read(p),
+                new ProviderFactory.Options(clock, null, null, null, sleeper, null, openTelemetry))) {
+            assertThatThrownBy(provider::accessToken).isInstanceOf(BoxTokenException.class);
+        }
+
+        assertThat(counts("boxauth.token.requests")).isEqualTo(Map.of(
+                Attributes.of(CLIENT_ID, app.clientId(), GRANT, "jwt", OUTCOME, "unreachable"), 1L));
+        assertThat(counts("boxauth.token.retries")).isEqualTo(Map.of(
+                Attributes.of(CLIENT_ID, app.clientId(), GRANT, "jwt", REASON, "network"), (long) sleeper.sleeps.size()));
+        assertThat(sleeper.sleeps).isNotEmpty();
+    }
+
+    @Test
     void theExpiryGauge_isTheCachedTokensTimeLeft_onTheProvidersClock_untilTheProviderCloses() {
         BoxTokenProvider provider = provider();
         assertThat(metric("boxauth.token.expires_in")).as("no token cached yet").isNull();
