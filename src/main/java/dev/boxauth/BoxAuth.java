@@ -2,6 +2,7 @@ package dev.boxauth;
 
 import dev.boxauth.internal.ProviderFactory;
 import dev.boxauth.internal.config.SettingsReader;
+import io.opentelemetry.api.OpenTelemetry;
 import java.net.ProxySelector;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,6 +58,7 @@ public final class BoxAuth {
         private SSLContext sslContext;
         private ProxySelector proxy;
         private Cache<?, ?> tokenCache;
+        private OpenTelemetry openTelemetry;
 
         private Builder() {
         }
@@ -219,6 +221,17 @@ public final class BoxAuth {
             return this;
         }
 
+        /**
+         * Records metrics of the token requests through this OpenTelemetry (its {@code MeterProvider}, meter
+         * {@code dev.boxauth}): requests by grant and outcome, their duration, retries, and how long the cached
+         * token still lives; see docs/configuration.md. Default none: nothing is recorded, and
+         * {@code io.opentelemetry:opentelemetry-api} need not be on the class path.
+         */
+        public Builder openTelemetry(OpenTelemetry openTelemetry) {
+            this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
+            return this;
+        }
+
         /** The proxy selector for the token endpoint; default the JVM's ({@code https.proxyHost} and so on). */
         public Builder proxy(ProxySelector proxy) {
             this.proxy = Objects.requireNonNull(proxy, "proxy");
@@ -233,7 +246,7 @@ public final class BoxAuth {
          */
         public BoxTokenProvider build() {
             return ProviderFactory.create(SettingsReader.read(properties),
-                    new ProviderFactory.Options(clock, executor, sslContext, proxy, null, tokenCache));
+                    new ProviderFactory.Options(clock, executor, sslContext, proxy, null, tokenCache, openTelemetry));
         }
     }
 }

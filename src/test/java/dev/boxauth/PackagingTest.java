@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The runtime library never loads the emulator, which ships in its own jar (and in the check command's,
  * with {@code dev.boxauth.cli}, which the library jar leaves out too), and only the container layer
- * ({@code jaxrs}, {@code cdi}, {@code internal.cdi}) uses Jakarta EE or MicroProfile types.
+ * ({@code jaxrs}, {@code cdi}, {@code internal.cdi}) uses Jakarta EE or MicroProfile types, and only
+ * {@code internal.otel} and the builders' options OpenTelemetry's.
  */
 class PackagingTest {
 
@@ -57,6 +58,21 @@ class PackagingTest {
                         String text = read(f);
                         return text.contains("jakarta/") || text.contains("org/eclipse/microprofile");
                     })
+                    .toList();
+            assertThat(offenders).isEmpty();
+        }
+    }
+
+    /** OpenTelemetry is optional: only its own package and the builders' options name its types. */
+    @Test
+    void onlyTheOpenTelemetryPackageAndTheBuildersOptionsNameOpenTelemetry() throws IOException {
+        try (Stream<Path> files = Files.walk(CLASSES)) {
+            List<Path> offenders = files
+                    .filter(f -> f.toString().endsWith(".class"))
+                    .filter(f -> !f.startsWith(CLASSES.resolve("internal/otel"))
+                            && !f.equals(CLASSES.resolve("BoxAuth$Builder.class"))
+                            && !f.getFileName().toString().startsWith("BoxOAuthConfig"))
+                    .filter(f -> read(f).contains("io/opentelemetry"))
                     .toList();
             assertThat(offenders).isEmpty();
         }

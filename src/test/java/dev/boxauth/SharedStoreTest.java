@@ -182,7 +182,7 @@ class SharedStoreTest {
         p.put("box.auth.store.timeout", "200ms");
         try (CapturedLog log = new CapturedLog();
                 BoxTokenProvider node = ProviderFactory.create(SettingsReader.read(p),
-                        new ProviderFactory.Options(clock, null, null, null, Sleeper.REAL, hanging))) {
+                        new ProviderFactory.Options(clock, null, null, null, Sleeper.REAL, hanging, null))) {
             assertThat(node.accessToken()).isNotBlank();
 
             assertThat(log.text()).contains("BOXAUTH-043").contains("did not answer within 200 ms");
@@ -210,7 +210,7 @@ class SharedStoreTest {
     private BoxTokenProvider node(Sleeper sleeper) {
         Map<String, String> p = properties();
         BoxTokenProvider node = ProviderFactory.create(SettingsReader.read(p),
-                new ProviderFactory.Options(clock, null, null, null, sleeper, cache));
+                new ProviderFactory.Options(clock, null, null, null, sleeper, cache, null));
         nodes.add(node);
         return node;
     }

@@ -9,8 +9,11 @@ import dev.boxauth.Downscope;
 import dev.boxauth.internal.cache.RefreshingTokenCache;
 import dev.boxauth.internal.cache.TokenSource;
 import dev.boxauth.internal.grant.TokenExchangeGrant;
+import dev.boxauth.internal.metrics.TokenMetrics;
 import dev.boxauth.internal.token.TokenRevoker;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,6 +46,8 @@ final class CachingTokenProvider implements BoxTokenProvider {
     private final String userId;
     /** Shuts down what the configured provider owns (its refresh pool, its HTTP client); {@code null} for others. */
     private final Runnable releaseResources;
+    /** Reports the cached token's time left, for the configured provider only; {@code null} for the others. */
+    private final TokenMetrics.Watch expiry;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Set before an evicted per-user provider is closed, so that a caller still holding it is served by its replacement. */
     private volatile boolean evicted;
@@ -60,6 +65,17 @@ final class CachingTokenProvider implements BoxTokenProvider {
         this.users = users;
         this.userId = userId;
         this.releaseResources = releaseResources;
+        // The app's own token only: a series per user would grow with the users.
+        this.expiry = userId == null ? watchExpiry(cache, wiring) : null;
+    }
+
+    /** Captures the cache, not {@code this}, which a collecting thread could otherwise see half-built. */
+    private static TokenMetrics.Watch watchExpiry(RefreshingTokenCache cache, Wiring wiring) {
+        Clock clock = wiring.clock();
+        return wiring.metrics().watchExpiry(() -> {
+            BoxAccessToken cached = cache.cached();
+            return cached == null ? null : Duration.between(clock.instant(), cached.expiresAt());
+        });
     }
 
     @Override
@@ -175,6 +191,9 @@ final class CachingTokenProvider implements BoxTokenProvider {
             reachable = revokeQuietly();
         }
         downscopes.drain().forEach(RefreshingTokenCache::close);
+        if (expiry != null) {
+            expiry.close();
+        }
         cache.close();
         if (userId != null && !evicted) {
             users.remove(userId, this);

@@ -13,6 +13,7 @@ import dev.boxauth.internal.http.BoxHttpClient;
 import dev.boxauth.internal.http.HttpTokenEndpoint;
 import dev.boxauth.internal.http.TokenEndpoint;
 import dev.boxauth.internal.jwt.AssertionSigner;
+import dev.boxauth.internal.metrics.TokenMetrics;
 import dev.boxauth.internal.store.SharedTokenSource;
 import dev.boxauth.internal.token.RetryPolicy;
 import dev.boxauth.internal.token.Sleeper;
@@ -46,14 +47,16 @@ public final class ProviderFactory {
      * @param sleeper waits between retries; default a real sleep
      * @param tokenCache the JCache cache for {@code box.auth.store=jcache}; default the cache of the configured
      *     name from the default JCache provider
+     * @param openTelemetry the {@code io.opentelemetry.api.OpenTelemetry} that records the metrics; default none
+     *     (typed {@code Object} so that this record loads without OpenTelemetry)
      */
     public record Options(Clock clock, Executor executor, SSLContext sslContext, ProxySelector proxy, Sleeper sleeper,
-            Cache<?, ?> tokenCache) {
+            Cache<?, ?> tokenCache, Object openTelemetry) {
 
         public static final Options DEFAULTS = new Options(null, null, null, null, null);
 
         public Options(Clock clock, Executor executor, SSLContext sslContext, ProxySelector proxy, Sleeper sleeper) {
-            this(clock, executor, sslContext, proxy, sleeper, null);
+            this(clock, executor, sslContext, proxy, sleeper, null, null);
         }
     }
 
@@ -92,7 +95,9 @@ public final class ProviderFactory {
         Clock clock = options.clock() != null ? options.clock() : Clock.systemUTC();
         Sleeper sleeper = options.sleeper() != null ? options.sleeper() : Sleeper.REAL;
         RetryPolicy retries = RetryPolicy.standard(settings.totalTimeout());
-        TokenRequester requester = new TokenRequester(endpoints.apply(settings.tokenUrl()), clock, sleeper, retries);
+        TokenMetrics metrics = TokenMetrics.forApp(options.openTelemetry(), settings.clientId());
+        TokenRequester requester = new TokenRequester(endpoints.apply(settings.tokenUrl()), clock, sleeper, retries,
+                metrics);
         TokenEndpoint revokeEndpoint = settings.hasClientCredentials() ? endpoints.apply(settings.revokeUrl()) : null;
         CurrentSettings current = new CurrentSettings(settings);
         Function<Subject, Grant> grants = grants(current);
@@ -113,7 +118,8 @@ public final class ProviderFactory {
                 shared.close();
             }
         };
-        Wiring wiring = new Wiring(current, clock, executor, requester, revokeEndpoint, retries.callerWait(), shared);
+        Wiring wiring = new Wiring(current, clock, executor, requester, revokeEndpoint, retries.callerWait(), shared,
+                metrics);
 
         CachingTokenProvider provider;
         if (grants == null) {

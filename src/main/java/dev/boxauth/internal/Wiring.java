@@ -4,6 +4,7 @@ import dev.boxauth.internal.cache.RefreshingTokenCache;
 import dev.boxauth.internal.cache.TokenSource;
 import dev.boxauth.internal.config.Settings;
 import dev.boxauth.internal.http.TokenEndpoint;
+import dev.boxauth.internal.metrics.TokenMetrics;
 import dev.boxauth.internal.token.TokenRequester;
 import dev.boxauth.internal.token.TokenRevoker;
 import java.time.Clock;
@@ -21,9 +22,11 @@ import java.util.function.BiFunction;
  * @param maxWait the longest a caller waits for one token request
  * @param shared given what a cache is for and how it asks Box, the source that shares its tokens with the
  *     other instances of a cluster; {@code null} without a store
+ * @param metrics the app's metrics, which the requester records too; {@link TokenMetrics#NONE} without OpenTelemetry
  */
 record Wiring(CurrentSettings settings, Clock clock, Executor executor, TokenRequester requester,
-        TokenEndpoint revokeEndpoint, Duration maxWait, BiFunction<String, TokenSource, TokenSource> shared) {
+        TokenEndpoint revokeEndpoint, Duration maxWait, BiFunction<String, TokenSource, TokenSource> shared,
+        TokenMetrics metrics) {
 
     /**
      * A revoker with the client credentials of the moment (the files are checked, as before a token

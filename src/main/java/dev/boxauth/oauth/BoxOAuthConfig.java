@@ -5,6 +5,7 @@ import dev.boxauth.BoxConfigException;
 import dev.boxauth.internal.Secret;
 import dev.boxauth.internal.config.Settings;
 import dev.boxauth.internal.config.SettingsReader;
+import io.opentelemetry.api.OpenTelemetry;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Clock;
@@ -56,6 +57,7 @@ public final class BoxOAuthConfig {
     private final SSLContext sslContext;
     private final ProxySelector proxy;
     private final Executor executor;
+    private final OpenTelemetry openTelemetry;
 
     private BoxOAuthConfig(Settings settings, Builder b) {
         this.clientId = settings.clientId();
@@ -75,6 +77,7 @@ public final class BoxOAuthConfig {
         this.sslContext = b.sslContext;
         this.proxy = b.proxy;
         this.executor = b.executor;
+        this.openTelemetry = b.openTelemetry;
     }
 
     /** A builder with every default set and no client id, client secret nor redirect URI. */
@@ -167,6 +170,11 @@ public final class BoxOAuthConfig {
         return Optional.ofNullable(executor);
     }
 
+    /** Records the metrics of the token requests (code exchanges, refreshes); empty means none are recorded. */
+    public Optional<OpenTelemetry> openTelemetry() {
+        return Optional.ofNullable(openTelemetry);
+    }
+
     @Override
     public String toString() {
         return "BoxOAuthConfig[clientId=" + clientId + ", clientSecret=<redacted>, redirectUri=" + redirectUri
@@ -188,6 +196,7 @@ public final class BoxOAuthConfig {
         private SSLContext sslContext;
         private ProxySelector proxy;
         private Executor executor;
+        private OpenTelemetry openTelemetry;
 
         private Builder() {
             properties.put(BoxAuthProperties.METHOD, "oauth");
@@ -298,6 +307,17 @@ public final class BoxOAuthConfig {
         /** Default a pool of daemon threads owned by the {@link BoxOAuth}; a container passes its managed executor. */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * Records metrics of the token requests through this OpenTelemetry, as {@code BoxAuth.Builder.openTelemetry}
+         * does, with the grants {@code authorization_code} and {@code refresh_token} and no series per user.
+         * Default none: nothing is recorded, and {@code io.opentelemetry:opentelemetry-api} need not be on the
+         * class path.
+         */
+        public Builder openTelemetry(OpenTelemetry openTelemetry) {
+            this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
             return this;
         }
 

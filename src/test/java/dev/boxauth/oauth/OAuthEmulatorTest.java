@@ -1,6 +1,7 @@
 package dev.boxauth.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.boxauth.BoxTokenProvider;
 import dev.boxauth.Downscope;
@@ -11,10 +12,19 @@ import dev.boxauth.internal.config.StoreSettings;
 import dev.boxauth.internal.store.ClusterStore;
 import dev.boxauth.testing.HazelcastMember;
 import dev.boxauth.testing.MutableClock;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.LongPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.metrics.data.PointData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +34,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +48,9 @@ import org.junit.jupiter.api.Test;
 class OAuthEmulatorTest {
 
     private static final String REDIRECT = "http://localhost:9/callback";
+    private static final AttributeKey<String> CLIENT_ID = AttributeKey.stringKey("boxauth.client_id");
+    private static final AttributeKey<String> GRANT = AttributeKey.stringKey("boxauth.grant");
+    private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("boxauth.outcome");
 
     private final MutableClock clock = new MutableClock(Instant.now());
     private final List<BoxOAuth> clients = new ArrayList<>();
@@ -58,11 +73,19 @@ class OAuthEmulatorTest {
     }
 
     private BoxOAuth client(BoxTokenStore store) {
-        BoxOAuth oauth = BoxOAuth.create(BoxOAuthConfig.builder().clientId(app.clientId())
-                .clientSecret(app.clientSecret()).redirectUri(REDIRECT).authorizeUrl(box.authorizeUrl())
-                .tokenUrl(box.tokenUrl()).apiUrl(box.apiUrl()).revokeUrl(box.revokeUrl()).clock(clock).build(), store);
+        return client(config(), store);
+    }
+
+    private BoxOAuth client(BoxOAuthConfig.Builder config, BoxTokenStore store) {
+        BoxOAuth oauth = BoxOAuth.create(config.build(), store);
         clients.add(oauth);
         return oauth;
+    }
+
+    private BoxOAuthConfig.Builder config() {
+        return BoxOAuthConfig.builder().clientId(app.clientId())
+                .clientSecret(app.clientSecret()).redirectUri(REDIRECT).authorizeUrl(box.authorizeUrl())
+                .tokenUrl(box.tokenUrl()).apiUrl(box.apiUrl()).revokeUrl(box.revokeUrl()).clock(clock);
     }
 
     /** The browser's part: the consent page, "Grant access", and Box's redirect back with code and state. */
@@ -108,6 +131,36 @@ class OAuthEmulatorTest {
         assertThat(tokens).hasSize(1).doesNotContain(first);
         assertThat(box.tokenRequests("refresh_token")).isEqualTo(1);
         assertThat(box.refreshTokenReuse()).isZero();
+    }
+
+    @Test
+    void withOpenTelemetry_theSignInAndARefresh_areCountedByGrant_andNoUserNorTokenIsInTheMetrics() throws Exception {
+        InMemoryMetricReader reader = InMemoryMetricReader.create();
+        try (OpenTelemetrySdk openTelemetry = OpenTelemetrySdk.builder()
+                .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build()).build()) {
+            BoxOAuth oauth = client(config().openTelemetry(openTelemetry), new InMemoryBoxTokenStore());
+            SignedIn ada = signIn(oauth);
+            BoxTokenProvider provider = oauth.forUser(ada.boxUserId());
+            provider.accessToken();
+            clock.advance(Duration.ofHours(2));
+            provider.accessToken();
+
+            Collection<MetricData> metrics = reader.collectAllMetrics();
+            MetricData requests = metrics.stream().filter(m -> m.getName().equals("boxauth.token.requests"))
+                    .findFirst().orElseThrow();
+            assertThat(requests.getLongSumData().getPoints()).extracting(PointData::getAttributes, LongPointData::getValue)
+                    .containsExactlyInAnyOrder(
+                            tuple(Attributes.of(CLIENT_ID, app.clientId(), GRANT, "authorization_code", OUTCOME,
+                                    "success"), 1L),
+                            tuple(Attributes.of(CLIENT_ID, app.clientId(), GRANT, "refresh_token", OUTCOME,
+                                    "success"), 1L));
+            String everything = metrics.stream().flatMap(m -> Stream.concat(Stream.of(m.toString()),
+                    m.getData().getPoints().stream().map(Object::toString))).collect(Collectors.joining("\n"));
+            assertThat(everything).doesNotContain(ada.boxUserId()).doesNotContain(ada.login())
+                    .doesNotContain(app.clientSecret());
+            assertThat(box.issuedAccessTokens()).hasSize(2).noneMatch(everything::contains);
+            assertThat(box.issuedRefreshTokens()).hasSize(2).noneMatch(everything::contains);
+        }
     }
 
     @Test

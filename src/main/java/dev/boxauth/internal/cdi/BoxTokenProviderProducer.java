@@ -5,6 +5,7 @@ import dev.boxauth.cdi.BoxApp;
 import dev.boxauth.internal.ProviderFactory;
 import dev.boxauth.internal.config.AuthMethod;
 import dev.boxauth.internal.config.Settings;
+import dev.boxauth.internal.otel.OpenTelemetryOption;
 import dev.boxauth.oauth.BoxOAuthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -31,7 +32,8 @@ class BoxTokenProviderProducer {
     }
 
     /**
-     * A provider on the server's managed executor, where there is one; for an OAuth 2.0 app, the provider
+     * A provider on the server's managed executor, where there is one, with metrics through the server's
+     * OpenTelemetry, where there is one; for an OAuth 2.0 app, the provider
      * of the user signed in in the current request's browser.
      */
     static BoxTokenProvider create(Settings settings) {
@@ -39,10 +41,13 @@ class BoxTokenProviderProducer {
             return new SignedInUserProvider();
         }
         return ProviderFactory.create(settings, new ProviderFactory.Options(null, managedExecutor(), null, null, null,
-                settings.store() == null ? null : ServerTokenCache.open(settings.store())));
+                settings.store() == null ? null : ServerTokenCache.open(settings.store()), ServerOpenTelemetry.find()));
     }
 
-    /** The OAuth 2.0 configuration of an app that signs users in in their browser; refreshes on the managed executor. */
+    /**
+     * The OAuth 2.0 configuration of an app that signs users in in their browser; refreshes on the managed
+     * executor, metrics through the server's OpenTelemetry, where there are.
+     */
     static BoxOAuthConfig oauthConfig(Settings settings) {
         BoxOAuthConfig.Builder config = BoxOAuthConfig.builder()
                 .clientId(settings.clientId())
@@ -61,6 +66,10 @@ class BoxTokenProviderProducer {
         Executor managed = managedExecutor();
         if (managed != null) {
             config.executor(managed);
+        }
+        Object openTelemetry = ServerOpenTelemetry.find();
+        if (openTelemetry != null) {
+            OpenTelemetryOption.set(config, openTelemetry);
         }
         return config.build();
     }

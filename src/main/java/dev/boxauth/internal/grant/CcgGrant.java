@@ -34,6 +34,11 @@ public final class CcgGrant implements Grant {
     }
 
     @Override
+    public String kind() {
+        return "ccg";
+    }
+
+    @Override
     public String describe() {
         return "client id " + clientId + " (Client Credentials Grant, " + subject + ")";
     }

@@ -16,4 +16,10 @@ public interface Grant {
 
     /** Who is asking, for messages and logs: the client id and the subject, never a secret. */
     String describe();
+
+    /**
+     * The grant's name in metrics ({@code jwt}, {@code ccg}, {@code token_exchange}, {@code authorization_code},
+     * {@code refresh_token}): the same for every app and user, so that it adds no series per user.
+     */
+    String kind();
 }

@@ -35,6 +35,11 @@ public final class JwtGrant implements Grant {
     }
 
     @Override
+    public String kind() {
+        return "jwt";
+    }
+
+    @Override
     public String describe() {
         return "client id " + clientId + " (JWT, " + subject + ")";
     }

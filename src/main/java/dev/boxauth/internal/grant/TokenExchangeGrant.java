@@ -49,6 +49,11 @@ public final class TokenExchangeGrant implements Grant {
     }
 
     @Override
+    public String kind() {
+        return "token_exchange";
+    }
+
+    @Override
     public String describe() {
         return describe(downscope, parent);
     }

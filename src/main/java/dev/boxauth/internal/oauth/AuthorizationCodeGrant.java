@@ -35,6 +35,11 @@ final class AuthorizationCodeGrant implements Grant {
     }
 
     @Override
+    public String kind() {
+        return "authorization_code";
+    }
+
+    @Override
     public String describe() {
         return "client id " + clientId + " (OAuth 2.0 sign-in)";
     }

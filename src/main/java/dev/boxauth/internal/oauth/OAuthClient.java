@@ -14,6 +14,7 @@ import dev.boxauth.internal.grant.TokenExchangeGrant;
 import dev.boxauth.internal.http.BoxHttpClient;
 import dev.boxauth.internal.token.RetryPolicy;
 import dev.boxauth.internal.token.Sleeper;
+import dev.boxauth.internal.metrics.TokenMetrics;
 import dev.boxauth.internal.token.TokenRequester;
 import dev.boxauth.internal.token.TokenResponse;
 import dev.boxauth.internal.token.TokenRevoker;
@@ -99,12 +100,15 @@ public final class OAuthClient implements BoxOAuth {
         RetryPolicy codeExchange = new RetryPolicy(3, Duration.ofMillis(250), Duration.ofSeconds(2),
                 config.totalTimeout());
         RetryPolicy refresh = RetryPolicy.singleAttempt(config.totalTimeout());
-        this.codeExchanger = new TokenRequester(transport.token(), config.clock(), sleeper, codeExchange);
+        // Object, not OpenTelemetry: this class loads without OpenTelemetry on the class path.
+        Object openTelemetry = config.openTelemetry().orElse(null);
+        TokenMetrics metrics = TokenMetrics.forApp(openTelemetry, config.clientId());
+        this.codeExchanger = new TokenRequester(transport.token(), config.clock(), sleeper, codeExchange, metrics);
         Duration oneRequest = config.connectTimeout().plus(config.readTimeout());
         Duration lease = (oneRequest.compareTo(config.totalTimeout()) < 0 ? oneRequest : config.totalTimeout())
                 .plus(LEASE_SLACK);
         this.shared = new Shared(config.clientId(), clientSecret, store, config.clock(),
-                new TokenRequester(transport.token(), config.clock(), sleeper, refresh), sleeper,
+                new TokenRequester(transport.token(), config.clock(), sleeper, refresh, metrics), sleeper,
                 config.refreshMargin(), lease, this::revokeQuietly);
         this.states = states;
         this.ownedExecutor = config.executor().isPresent() ? null : RefreshThreads.newPool("box-auth-oauth-refresh");

@@ -32,6 +32,11 @@ final class RefreshTokenGrant implements Grant {
     }
 
     @Override
+    public String kind() {
+        return "refresh_token";
+    }
+
+    @Override
     public String describe() {
         return "client id " + clientId + " (OAuth 2.0, user " + boxUserId + ")";
     }

@@ -6,6 +6,9 @@ import dev.boxauth.internal.grant.Grant;
 import dev.boxauth.internal.http.BodyTooLargeException;
 import dev.boxauth.internal.http.TokenEndpoint;
 import dev.boxauth.internal.http.TokenHttpResponse;
+import dev.boxauth.internal.metrics.TokenMetrics;
+import dev.boxauth.internal.metrics.TokenMetrics.Outcome;
+import dev.boxauth.internal.metrics.TokenMetrics.RetryReason;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -33,14 +36,23 @@ public final class TokenRequester {
     private final Clock clock;
     private final Sleeper sleeper;
     private final RetryPolicy policy;
+    private final TokenMetrics metrics;
     /** Box's clock minus ours, learned from the {@code Date} of a skew error; used for every later assertion. */
     private final AtomicLong boxClockOffsetMillis = new AtomicLong();
 
+    /** Without metrics. */
     public TokenRequester(TokenEndpoint endpoint, Clock clock, Sleeper sleeper, RetryPolicy policy) {
+        this(endpoint, clock, sleeper, policy, TokenMetrics.NONE);
+    }
+
+    /** @param metrics records each request's outcome, duration and retries */
+    public TokenRequester(TokenEndpoint endpoint, Clock clock, Sleeper sleeper, RetryPolicy policy,
+            TokenMetrics metrics) {
         this.endpoint = endpoint;
         this.clock = clock;
         this.sleeper = sleeper;
         this.policy = policy;
+        this.metrics = metrics;
     }
 
     /**
@@ -60,12 +72,27 @@ public final class TokenRequester {
      */
     public TokenResponse exchange(Grant grant) {
         long startedAt = sleeper.nanoTime();
+        try {
+            TokenResponse response = exchange(grant, startedAt);
+            metrics.requested(grant.kind(), Outcome.SUCCESS, Duration.ofNanos(sleeper.nanoTime() - startedAt));
+            return response;
+        } catch (RuntimeException e) {
+            metrics.requested(grant.kind(), outcome(e), Duration.ofNanos(sleeper.nanoTime() - startedAt));
+            throw e;
+        }
+    }
+
+    private TokenResponse exchange(Grant grant, long startedAt) {
         boolean skewCorrected = false;
         BoxTokenException last = null;
+        RetryReason retry = null; // why the previous attempt is tried again; counted once the attempt starts
         for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
             Duration left = policy.totalTimeout().minusNanos(sleeper.nanoTime() - startedAt);
             if (left.isNegative() || left.isZero()) {
                 break; // only after a retry without a wait (skew, jti): the deadline holds for those too
+            }
+            if (retry != null) {
+                metrics.retried(grant.kind(), retry);
             }
             Instant sentAt = clock.instant();
             TokenHttpResponse response;
@@ -82,6 +109,7 @@ public final class TokenRequester {
                     throw last;
                 }
                 retryAfter(grant, delay, attempt, "a network error (" + e.getClass().getSimpleName() + ")");
+                retry = RetryReason.NETWORK;
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -103,8 +131,12 @@ public final class TokenRequester {
                     }
                     learnBoxClock(response.date());
                     skewCorrected = true;
+                    retry = RetryReason.CLOCK_SKEW;
                 }
-                case JTI_REUSED -> last = refused(grant, response.status(), error, description, meaning.hint(), false);
+                case JTI_REUSED -> {
+                    last = refused(grant, response.status(), error, description, meaning.hint(), false);
+                    retry = RetryReason.JTI_REUSED;
+                }
                 case TRANSIENT -> {
                     last = refused(grant, response.status(), error, description, meaning.hint(), true);
                     Duration delay = response.status() == 429 ? retryAfter(response.retryAfter(), attempt) : backoff(attempt);
@@ -112,6 +144,7 @@ public final class TokenRequester {
                         throw last;
                     }
                     retryAfter(grant, delay, attempt, "HTTP " + response.status() + (error == null ? "" : " " + error));
+                    retry = response.status() == 429 ? RetryReason.RATE_LIMITED : RetryReason.SERVER_ERROR;
                 }
                 case FATAL -> throw refused(grant, response.status(), error, description, meaning.hint(), false);
             }
@@ -137,6 +170,20 @@ public final class TokenRequester {
             throw new BoxTokenException("Interrupted while waiting to retry the Box token request for "
                     + grant.describe() + ".", null, null, 0, true, e);
         }
+    }
+
+    /** How a failed request ended, from what it threw: Box's status, whether a retry could have helped. */
+    private static Outcome outcome(RuntimeException e) {
+        if (!(e instanceof BoxTokenException failed) || failed.getCause() instanceof InterruptedException) {
+            return Outcome.ERROR;
+        }
+        if (failed.httpStatus() == 200 || failed.getCause() instanceof BodyTooLargeException) {
+            return Outcome.INVALID_RESPONSE;
+        }
+        if (failed.httpStatus() == 0) {
+            return Outcome.UNREACHABLE;
+        }
+        return failed.isRetryable() ? Outcome.UNAVAILABLE : Outcome.REFUSED;
     }
 
     private void learnBoxClock(Instant boxDate) {

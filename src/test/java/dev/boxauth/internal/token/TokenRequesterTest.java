@@ -48,6 +48,11 @@ class TokenRequesterTest {
         public String describe() {
             return "client id abc (test)";
         }
+
+        @Override
+        public String kind() {
+            return "test";
+        }
     };
 
     @Test
