@@ -90,6 +90,16 @@ class LibertyClusterIT extends ServerIT {
         assertThat(box.tokenRequests()).as("token requests after Box revoked the shared token").isEqualTo(2);
     }
 
+    @Test
+    void eachServerSaysAtStartup_thatItSharesTokensThroughTheJCacheCache() {
+        for (LibertyServer server : servers) {
+            String startup = server.messages().lines().filter(line -> line.contains("Box app (default): method"))
+                    .findFirst().orElse("no startup line");
+            assertThat(startup).as("%s's startup line", server)
+                    .containsPattern("; tokens shared through the JCache cache 'box-auth-tokens' of \\S+$");
+        }
+    }
+
     /**
      * Box's {@code /users/me} through {@code server}'s Rest Client, asked again after a 502: the call whose
      * token Box had revoked, whose 401 makes the server drop it.
