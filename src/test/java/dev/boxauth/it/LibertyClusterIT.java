@@ -63,7 +63,7 @@ class LibertyClusterIT extends ServerIT {
     static void stopThePair() throws Exception {
         try {
             for (int i = servers.size() - 1; i >= 0; i--) {
-                servers.get(i).close();
+                servers.get(i).stop();
             }
             for (LibertyServer server : servers) {
                 assertLogsHoldNoSecret(server.logsByName(), box, List.of(storeKey));

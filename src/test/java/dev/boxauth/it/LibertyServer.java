@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * itself with Liberty's {@code bin/server}, where Arquillian, which manages one server, cannot serve. Its
  * output stays in its own logs, never in Maven's.
  */
-final class LibertyServer implements AutoCloseable {
+final class LibertyServer {
 
     private static final Duration COMMAND = Duration.ofMinutes(3);
 
@@ -82,13 +82,12 @@ final class LibertyServer implements AutoCloseable {
     }
 
     /** Stops the server and waits until it has. */
-    @Override
-    public void close() throws IOException, InterruptedException {
+    void stop() throws IOException, InterruptedException {
         run("stop");
     }
 
     private Path logs() {
-        return Path.of(System.getProperty("liberty.wlpHome"), "usr", "servers", name, "logs");
+        return TestServer.libertyLogDirectory(name);
     }
 
     /**

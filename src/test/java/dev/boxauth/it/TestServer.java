@@ -215,11 +215,15 @@ enum TestServer {
      * at every level.
      */
     static Map<String, String> libertyLogs(String serverName) {
-        Path logs = Path.of(System.getProperty("liberty.wlpHome"), "usr", "servers", serverName, "logs");
+        Path logs = libertyLogDirectory(serverName);
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put("messages.log", read(logs.resolve("messages.log")));
         texts.put("trace.log", read(logs.resolve("trace.log")));
         return texts;
+    }
+
+    static Path libertyLogDirectory(String serverName) {
+        return Path.of(System.getProperty("liberty.wlpHome"), "usr", "servers", serverName, "logs");
     }
 
     /** The HTTP port failsafe reserved for this server. */
