@@ -162,11 +162,20 @@ abstract class ServerIT {
      */
     static void assertServerLogsHoldNoSecret(BoxEmulator box) {
         recordTokenRequests(StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass(), box);
+        assertLogsHoldNoSecret(SERVER.logs(), box, List.of());
+    }
+
+    /**
+     * No log in {@code logs} (text by name) holds a secret of the fixture app, a token {@code box} issued, a
+     * JWT assertion or one of {@code moreSecrets}.
+     */
+    static void assertLogsHoldNoSecret(Map<String, String> logs, BoxEmulator box, List<String> moreSecrets) {
         List<String> secrets = new ArrayList<>(List.of(CLIENT_SECRET, PASSPHRASE));
+        secrets.addAll(moreSecrets);
         secrets.addAll(box.issuedAccessTokens());
         secrets.addAll(keyLines("console-pbkdf2-sha1-des3.pem"));
         secrets.addAll(keyLines("genrsa-des3-pbkdf2-sha256.pem"));
-        SERVER.logs().forEach((log, text) -> {
+        logs.forEach((log, text) -> {
             for (String secret : secrets) {
                 assertThat(text).as(log).doesNotContain(secret);
             }

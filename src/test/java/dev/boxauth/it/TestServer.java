@@ -29,12 +29,7 @@ enum TestServer {
     LIBERTY {
         @Override
         Map<String, String> logs() {
-            Path logs = Path.of(System.getProperty("liberty.wlpHome"), "usr", "servers",
-                    System.getProperty("liberty.serverName"), "logs");
-            Map<String, String> texts = new LinkedHashMap<>();
-            texts.put("messages.log", read(logs.resolve("messages.log")));
-            texts.put("trace.log", read(logs.resolve("trace.log")));
-            return texts;
+            return libertyLogs(System.getProperty("liberty.serverName"));
         }
 
         @Override
@@ -212,6 +207,23 @@ enum TestServer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The logs of the Liberty server {@code serverName} in the build's runtime (failsafe's
+     * {@code liberty.wlpHome}): messages.log, what an operator reads, and trace.log, with box-auth's records
+     * at every level.
+     */
+    static Map<String, String> libertyLogs(String serverName) {
+        Path logs = libertyLogDirectory(serverName);
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("messages.log", read(logs.resolve("messages.log")));
+        texts.put("trace.log", read(logs.resolve("trace.log")));
+        return texts;
+    }
+
+    static Path libertyLogDirectory(String serverName) {
+        return Path.of(System.getProperty("liberty.wlpHome"), "usr", "servers", serverName, "logs");
     }
 
     /** The HTTP port failsafe reserved for this server. */
