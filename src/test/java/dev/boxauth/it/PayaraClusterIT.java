@@ -120,7 +120,7 @@ class PayaraClusterIT extends ServerIT {
         try {
             for (PayaraMicroNode node : new PayaraMicroNode[] {second, first}) {
                 if (node != null) {
-                    node.close();
+                    node.stop();
                     List<String> shown = new ArrayList<>(secrets);
                     shown.addAll(box.issuedAccessTokens());
                     shown.addAll(box.issuedRefreshTokens());

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * multicast), started with a WAR and system properties, its output in a file. Not Arquillian's: its adapter
  * starts one unclustered Micro per deployment.
  */
-final class PayaraMicroNode implements AutoCloseable {
+final class PayaraMicroNode {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -102,8 +102,8 @@ final class PayaraMicroNode implements AutoCloseable {
         return Files.readString(log);
     }
 
-    @Override
-    public void close() throws InterruptedException {
+    /** Stops the member, forcibly if it does not stop within 30 s. */
+    void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -25,6 +25,7 @@ import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.System.Logger.Level;
 import java.lang.annotation.Annotation;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public class BoxAuthExtension implements Extension {
 
+    /** How long deployment waits for the shared store's cache to open (a cluster member may be joining). */
+    private static final Duration CACHE_CHECK_WAIT = Duration.ofSeconds(60);
     private static final System.Logger LOG = System.getLogger(BoxAuthExtension.class.getName());
     private static final String DEFAULT_APP = "";
 
@@ -152,10 +155,11 @@ public class BoxAuthExtension implements Extension {
      */
     private static String sharedCache(Settings settings) {
         try {
-            return ServerTokenCache.check(settings.store());
+            return ServerTokenCache.check(settings.store(), CACHE_CHECK_WAIT);
         } catch (BoxAuthException | LinkageError e) {
             throw new BoxConfigException(List.of(new ConfigProblem("BOXAUTH-044", "box.auth.store", "is jcache, but"
-                    + " no JCache cache can be had (" + e.getClass().getSimpleName() + "). On Payara, leave its"
+                    + " no JCache cache can be had (" + e.getClass().getSimpleName()
+                    + (e instanceof BoxAuthException ? ": " + e.getMessage() : "") + "). On Payara, leave its"
                     + " Hazelcast on (Payara Micro: no --nohazelcast); elsewhere put javax.cache:cache-api and a JCache"
                     + " provider such as Hazelcast 5 on the application's class path (Open Liberty: a shared"
                     + " library).")));

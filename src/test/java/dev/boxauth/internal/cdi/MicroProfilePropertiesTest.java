@@ -152,8 +152,8 @@ class MicroProfilePropertiesTest {
     void read_aPasswordAliasTheStoreDoesNotHold_isBoxauth028NamingThePropertyAndTheAlias() {
         MapConfig config = new MapConfig(Map.of("box.auth.archive.client-secret", "${ALIAS=no-such-alias}"));
 
-        BoxConfigException e = catchThrowableOfType(
-                () -> MicroProfileProperties.read(config, "archive", Set.of("archive")), BoxConfigException.class);
+        BoxConfigException e = catchThrowableOfType(BoxConfigException.class,
+                () -> MicroProfileProperties.read(config, "archive", Set.of("archive")));
 
         ConfigProblem problem = MicroProfileProperties.named(e, "archive").problems().get(0);
         assertThat(problem.id()).isEqualTo("BOXAUTH-028");
