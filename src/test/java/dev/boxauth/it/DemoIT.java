@@ -67,6 +67,18 @@ class DemoIT extends ServerIT {
     }
 
     @Test
+    void signInWithBox_onAnotherNameOfTheServer_comesBackSignedIn_onTheRedirectUrisHost() throws Exception {
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            browser.open(base.toString().replace("//localhost:", "//127.0.0.1:"));
+            browser.click("#sign-in");
+            browser.clickButton("Grant access to Box");
+
+            browser.awaitUrl(base.toString());
+            assertThat(browser.text("#signed-in")).startsWith("You signed in as");
+        }
+    }
+
+    @Test
     void denyingAccessAtBox_showsAFailurePageThatRendersAsAPage() throws Exception {
         try (HeadlessChromium browser = HeadlessChromium.start()) {
             browser.open(base.toString());
