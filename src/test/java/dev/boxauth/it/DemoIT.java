@@ -7,6 +7,7 @@ import dev.boxauth.demo.web.DemoApplication;
 import dev.boxauth.demo.web.DemoConfigSource;
 import dev.boxauth.demo.web.DemoResource;
 import dev.boxauth.demo.web.DemoShutdown;
+import dev.boxauth.demo.web.WebApp;
 import dev.boxauth.demo.web.WebUsers;
 import java.io.File;
 import java.net.URL;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The demo application, as `mvn -Pdemo package` serves it: the app's identity, and "Sign in with Box"
  * (OAuth 2.0) driven end to end in headless Chromium, so real redirects and cookies are exercised and
- * pages are checked as a person sees them. Screenshots of the sign-in failure page go to /tmp/shots/.
+ * pages are checked as a person sees them. Screenshots of the signed-in and failure pages go to /tmp/shots/.
  */
 @ExtendWith(ArquillianExtension.class)
 class DemoIT extends ServerIT {
@@ -33,7 +34,7 @@ class DemoIT extends ServerIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return war("demo", Map.of(), DemoApplication.class, DemoResource.class, BoxUsers.class, WebUsers.class,
-                DemoConfigSource.class, DemoShutdown.class)
+                WebApp.class, DemoConfigSource.class, DemoShutdown.class)
                 .addAsServiceProvider(ConfigSource.class, DemoConfigSource.class)
                 .addAsLibrary(new File(System.getProperty("boxauth.emulator.jar")));
     }
@@ -63,6 +64,10 @@ class DemoIT extends ServerIT {
             browser.awaitUrl(base.toString());
             assertThat(browser.text("#signed-in")).startsWith("You signed in as");
             assertThat(browser.cookieNames()).contains("box_session").doesNotContain("box_oauth_state");
+            browser.screenshot(SHOTS.resolve("demo-signed-in.png"));
+
+            browser.click("#sign-out");
+            assertThat(browser.text("#sign-in")).isEqualTo("Sign in with Box");
         }
     }
 
