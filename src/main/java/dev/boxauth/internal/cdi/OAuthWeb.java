@@ -37,7 +37,7 @@ final class OAuthWeb {
     private static final System.Logger LOG = System.getLogger(OAuthWeb.class.getName());
     private static final int STATE_COOKIE_SECONDS = 600;
     /** The query parameter of a sign-in start that was already sent to the redirect URI's host. */
-    static final String MOVED = "moved";
+    private static final String MOVED = "moved";
 
     /** Browser sessions one instance keeps at most, without a shared store; the least recently used go first. */
     static final int MAX_LOCAL_SESSIONS = 10_000;
@@ -206,8 +206,12 @@ final class OAuthWeb {
     }
 
     private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
-                && port(a) == port(b);
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && host(a).equalsIgnoreCase(host(b)) && port(a) == port(b);
+    }
+
+    /** The host, or the whole authority for a name {@link URI} does not parse as a host (one with an underscore). */
+    private static String host(URI uri) {
+        return uri.getHost() != null ? uri.getHost() : String.valueOf(uri.getRawAuthority());
     }
 
     private static int port(URI uri) {

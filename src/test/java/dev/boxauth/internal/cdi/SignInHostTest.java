@@ -43,6 +43,12 @@ class SignInHostTest {
     }
 
     @Test
+    void aHostNameThatJavaDoesNotParse_isAnotherHost_notAFailure() {
+        assertThat(demo.signInElsewhere(URI.create("http://demo_app:9080/demo/"), false))
+                .isEqualTo(URI.create("http://localhost:9080/demo/box/oauth/sign-in?moved=1"));
+    }
+
+    @Test
     void aSignInThatAlreadyMoved_startsWhereItArrives_soAProxyHidingTheHostCannotLoopIt() {
         assertThat(demo.signInElsewhere(URI.create("http://10.0.0.5:9080/demo/"), true)).isNull();
     }
