@@ -2,20 +2,12 @@ package dev.boxauth.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.boxauth.demo.web.BoxUsers;
-import dev.boxauth.demo.web.DemoApplication;
-import dev.boxauth.demo.web.DemoConfigSource;
-import dev.boxauth.demo.web.DemoResource;
-import dev.boxauth.demo.web.DemoShutdown;
-import dev.boxauth.demo.web.WebUsers;
-import java.io.File;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -25,17 +17,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The demo application, as `mvn -Pdemo package` serves it: the app's identity, and "Sign in with Box"
  * (OAuth 2.0) driven end to end in headless Chromium, so real redirects and cookies are exercised and
- * pages are checked as a person sees them. Screenshots of the sign-in failure page go to /tmp/shots/.
+ * pages are checked as a person sees them. Screenshots of the signed-in and failure pages go to /tmp/shots/.
  */
 @ExtendWith(ArquillianExtension.class)
 class DemoIT extends ServerIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return war("demo", Map.of(), DemoApplication.class, DemoResource.class, BoxUsers.class, WebUsers.class,
-                DemoConfigSource.class, DemoShutdown.class)
-                .addAsServiceProvider(ConfigSource.class, DemoConfigSource.class)
-                .addAsLibrary(new File(System.getProperty("boxauth.emulator.jar")));
+        return demoWar("demo", Map.of());
     }
 
     private static final Path SHOTS = Path.of("/tmp/shots");
@@ -63,6 +52,22 @@ class DemoIT extends ServerIT {
             browser.awaitUrl(base.toString());
             assertThat(browser.text("#signed-in")).startsWith("You signed in as");
             assertThat(browser.cookieNames()).contains("box_session").doesNotContain("box_oauth_state");
+            browser.screenshot(SHOTS.resolve("demo-signed-in.png"));
+
+            browser.click("#sign-out");
+            assertThat(browser.text("#sign-in")).isEqualTo("Sign in with Box");
+        }
+    }
+
+    @Test
+    void signInWithBox_onAnotherNameOfTheServer_comesBackSignedIn_onTheRedirectUrisHost() throws Exception {
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            browser.open(base.toString().replace("//localhost:", "//127.0.0.1:"));
+            browser.click("#sign-in");
+            browser.clickButton("Grant access to Box");
+
+            browser.awaitUrl(base.toString());
+            assertThat(browser.text("#signed-in")).startsWith("You signed in as");
         }
     }
 

@@ -2,17 +2,9 @@ package dev.boxauth.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.boxauth.demo.web.BoxUsers;
-import dev.boxauth.demo.web.DemoApplication;
-import dev.boxauth.demo.web.DemoConfigSource;
-import dev.boxauth.demo.web.DemoResource;
-import dev.boxauth.demo.web.DemoShutdown;
-import dev.boxauth.demo.web.WebUsers;
 import dev.boxauth.emulator.BoxEmulator;
 import dev.boxauth.emulator.JwtApp;
 import dev.boxauth.emulator.OAuthApp;
-import dev.boxauth.it.app.SignOutResource;
-import java.io.File;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -33,7 +25,6 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,11 +86,7 @@ class PayaraClusterIT extends ServerIT {
             properties.store(out, "both instances");
         }
         Path war = dir.resolve("demo.war");
-        war("demo", Map.of(), DemoApplication.class, DemoResource.class, BoxUsers.class, WebUsers.class,
-                DemoConfigSource.class, DemoShutdown.class, SignOutResource.class)
-                .addAsServiceProvider(ConfigSource.class, DemoConfigSource.class)
-                .addAsLibrary(new File(System.getProperty("boxauth.emulator.jar")))
-                .as(ZipExporter.class).exportTo(war.toFile(), true);
+        demoWar("demo", Map.of()).as(ZipExporter.class).exportTo(war.toFile(), true);
 
         // One after the other: the second joins the first's cluster rather than both forming their own.
         int firstGrid = PayaraMicroNode.freePort();
@@ -193,7 +180,7 @@ class PayaraClusterIT extends ServerIT {
         assertThat(go(second.url("demo")).body()).contains("You signed in as <b>Grace Hopper</b>");
         assertThat(box.tokenRequests("authorization_code")).isEqualTo(exchanges + 1);
 
-        assertThat(post(first.url("demo") + "sign-out", "").statusCode()).isEqualTo(204);
+        assertThat(post(first.url("demo") + "sign-out", "").statusCode()).isEqualTo(303);
 
         assertThat(go(second.url("demo")).body()).contains("Sign in with Box").doesNotContain("You signed in as");
         assertThat(go(first.url("demo")).body()).contains("Sign in with Box").doesNotContain("You signed in as");

@@ -2,6 +2,13 @@ package dev.boxauth.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.boxauth.demo.web.BoxUsers;
+import dev.boxauth.demo.web.DemoApplication;
+import dev.boxauth.demo.web.DemoConfigSource;
+import dev.boxauth.demo.web.DemoResource;
+import dev.boxauth.demo.web.DemoShutdown;
+import dev.boxauth.demo.web.WebApp;
+import dev.boxauth.demo.web.WebUsers;
 import dev.boxauth.emulator.BoxEmulator;
 import dev.boxauth.emulator.JwtApp;
 import dev.boxauth.testing.ForkedJava;
@@ -27,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -85,6 +93,17 @@ abstract class ServerIT {
             war.addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
         }
         return war;
+    }
+
+    /**
+     * The demo application as `mvn -Pdemo package` serves it (its own config source, which starts the embedded
+     * emulator unless a Box app is configured), with {@code config} in its microprofile-config.properties.
+     */
+    static WebArchive demoWar(String name, Map<String, String> config) {
+        return war(name, config, DemoApplication.class, DemoResource.class, BoxUsers.class, WebUsers.class,
+                WebApp.class, DemoConfigSource.class, DemoShutdown.class)
+                .addAsServiceProvider(ConfigSource.class, DemoConfigSource.class)
+                .addAsLibrary(new java.io.File(System.getProperty("boxauth.emulator.jar")));
     }
 
     /** The packaged library (failsafe runs after package) and the jars it needs at run time. */

@@ -24,8 +24,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 
 /**
- * The browser side of OAuth 2.0 sign-in: starts it (a single-use {@code state} bound to this browser by
- * a cookie) and finishes it at the callback (checks {@code state}, exchanges the code, starts a session).
+ * The browser side of OAuth 2.0 sign-in: starts it on the redirect URI's host (a single-use {@code state}
+ * bound to this browser by a cookie) and finishes it at the callback (checks {@code state}, exchanges the
+ * code, starts a session).
  * The {@code redirect_uri} comes from configuration, never from the request, and after sign-in the
  * browser goes only to the configured path inside the application.
  */
@@ -35,6 +36,8 @@ final class OAuthWeb {
     static final String SESSION_COOKIE = "box_session";
     private static final System.Logger LOG = System.getLogger(OAuthWeb.class.getName());
     private static final int STATE_COOKIE_SECONDS = 600;
+    /** The query parameter of a sign-in start that was already sent to the redirect URI's host. */
+    private static final String MOVED = "moved";
 
     /** Browser sessions one instance keeps at most, without a shared store; the least recently used go first. */
     static final int MAX_LOCAL_SESSIONS = 10_000;
@@ -49,6 +52,11 @@ final class OAuthWeb {
     private final String signInPath;
     private final String callbackPath;
     private final String afterSignIn;
+    /**
+     * The sign-in path on the redirect URI's scheme, host and port, marked as moved; {@code null} when that
+     * URI's path does not end in the callback path, so where sign-in lives there is unknown.
+     */
+    private final URI canonicalSignIn;
     /** {@code null}: Secure when the browser spoke https. */
     private final Boolean secureCookies;
     private final boolean trustForwarded;
@@ -64,6 +72,7 @@ final class OAuthWeb {
         int slash = this.callbackPath.lastIndexOf('/');
         this.signInPath = (slash < 0 ? "" : this.callbackPath.substring(0, slash + 1)) + "sign-in";
         this.afterSignIn = strip(settings.afterSignIn());
+        this.canonicalSignIn = canonicalSignIn(settings.redirectUri(), callbackPath, signInPath);
         this.secureCookies = settings.secureCookies();
         this.trustForwarded = settings.trustForwarded();
     }
@@ -162,10 +171,51 @@ final class OAuthWeb {
     }
 
     private Response startSignIn(ContainerRequestContext request) {
+        URI elsewhere = signInElsewhere(base(request), request.getUriInfo().getQueryParameters().containsKey(MOVED));
+        if (elsewhere != null) {
+            return Response.seeOther(elsewhere).build();
+        }
         SignIn signIn = oauth.startSignIn();
         return Response.seeOther(signIn.authorizeUrl())
                 .cookie(cookie(request, STATE_COOKIE, signIn.state(), STATE_COOKIE_SECONDS))
                 .build();
+    }
+
+    /**
+     * Where a sign-in asked for at {@code base} (the application's base URI as the request reached it) must
+     * start instead, or {@code null} when it starts here. The state cookie stays with the host the browser
+     * is on, and Box sends the browser back to the redirect URI's host: a sign-in started on another name
+     * of this server (127.0.0.1 for localhost, an IP for a DNS name) would come back without its cookie.
+     * It moves once: behind a proxy that hides the browser's host from this server, it would move forever.
+     */
+    URI signInElsewhere(URI base, boolean moved) {
+        if (canonicalSignIn == null || moved || sameOrigin(base, canonicalSignIn)) {
+            return null;
+        }
+        return canonicalSignIn;
+    }
+
+    private static URI canonicalSignIn(URI redirectUri, String callbackPath, String signInPath) {
+        String path = redirectUri.getRawPath();
+        if (!path.endsWith("/" + callbackPath)) {
+            return null;
+        }
+        String root = path.substring(0, path.length() - callbackPath.length());
+        return URI.create(redirectUri.getScheme() + "://" + redirectUri.getRawAuthority() + root + signInPath + "?"
+                + MOVED + "=1");
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && host(a).equalsIgnoreCase(host(b)) && port(a) == port(b);
+    }
+
+    /** The host, or the whole authority for a name {@link URI} does not parse as a host (one with an underscore). */
+    private static String host(URI uri) {
+        return uri.getHost() != null ? uri.getHost() : String.valueOf(uri.getRawAuthority());
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private Response callback(ContainerRequestContext request) {

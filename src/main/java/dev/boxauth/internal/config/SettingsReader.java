@@ -123,14 +123,16 @@ public final class SettingsReader {
     private Settings read() {
         rejectUnknownProperties();
         boolean jsonGiven = anySet(CONFIG_FILE, CONFIG);
-        // With the method named, what it lacks is reported property by property instead.
-        if (!jsonGiven && property(METHOD) == null && !anySet(CLIENT_ID, CLIENT_SECRET, DEVELOPER_TOKEN,
-                OAUTH_REDIRECT_URI, JWT_KEY_ID, JWT_PRIVATE_KEY, JWT_PRIVATE_KEY_FILE)) {
+        // With the method named, or shown by a property only it uses, what it lacks is reported property by
+        // property instead: an OAuth 2.0 app is not told to set up another method.
+        if (!jsonGiven && property(METHOD) == null && !anySet(CLIENT_ID, CLIENT_SECRET, DEVELOPER_TOKEN)
+                && setAmong(JWT_PROPERTIES).isEmpty() && setAmong(OAUTH_PROPERTIES).isEmpty()) {
             problems.add("BOXAUTH-019", CONFIG_FILE, "no Box app is configured. Set " + CONFIG_FILE
                     + " to the JSON file downloaded from the Developer Console, " + CONFIG
-                    + " to its content, or the separate box.auth.* properties listed in box-auth's docs/configuration.md ("
-                    + CLIENT_ID + " and " + CLIENT_SECRET + " for the Client Credentials Grant, " + DEVELOPER_TOKEN
-                    + " to try things out).");
+                    + " to its content, or the separate box.auth.* properties listed in box-auth's docs/configuration.md: " + CLIENT_ID
+                    + " and " + CLIENT_SECRET + " for the Client Credentials Grant; " + METHOD + "=oauth with "
+                    + CLIENT_ID + ", " + CLIENT_SECRET + " and " + OAUTH_REDIRECT_URI + " for OAuth 2.0 (users"
+                    + " sign in in their browser); " + DEVELOPER_TOKEN + " to try things out.");
             throw problems.exception();
         }
         ConsoleConfig json = jsonGiven ? readConsoleConfig() : ConsoleConfig.EMPTY;

@@ -1,6 +1,5 @@
 package dev.boxauth.demo.web;
 
-import dev.boxauth.cdi.BoxApp;
 import dev.boxauth.jaxrs.BoxAuthFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
@@ -11,9 +10,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The same users API for the Box app "web" (OAuth 2.0): calls act for the user signed in in this browser. */
-@BoxApp("web")
+/**
+ * The same users API for the Box app "web" (OAuth 2.0), named by {@link WebApp}: calls act for the user
+ * signed in in this browser.
+ */
 @RegisterRestClient(configKey = "box-api")
+@RegisterProvider(WebApp.class)
 @RegisterProvider(BoxAuthFilter.class)
 @ApplicationScoped
 @Path("/users")

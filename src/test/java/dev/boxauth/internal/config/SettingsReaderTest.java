@@ -141,6 +141,29 @@ class SettingsReaderTest {
     }
 
     @Test
+    void nothingConfigured_boxauth019_namesOAuthsPropertiesBesideTheOtherMethods() {
+        ConfigProblem p = onlyProblem(Map.of());
+
+        assertThat(p.message()).contains("box.auth.method=oauth with box.auth.client-id, box.auth.client-secret and"
+                + " box.auth.oauth.redirect-uri for OAuth 2.0");
+    }
+
+    @Test
+    void anAppWithOnlyOAuthSettings_isToldWhatOAuthLacks_notBoxauth019() {
+        for (Map<String, String> oauth : List.of(Map.of("box.auth.method", "oauth"),
+                Map.of("box.auth.oauth.scopes", "root_readwrite"), Map.of("box.auth.oauth.after-sign-in", "/files"))) {
+            BoxConfigException e = failure(oauth);
+
+            assertThat(e.problems()).as("%s", oauth).extracting(ConfigProblem::id, ConfigProblem::property)
+                    .containsExactlyInAnyOrder(tuple("BOXAUTH-006", "box.auth.client-id"),
+                            tuple("BOXAUTH-006", "box.auth.client-secret"),
+                            tuple("BOXAUTH-006", "box.auth.oauth.redirect-uri"));
+            assertThat(e.problems()).extracting(ConfigProblem::message).as("%s", oauth)
+                    .noneMatch(m -> m.contains("Client Credentials") || m.contains("enterprise-id"));
+        }
+    }
+
+    @Test
     void unknownProperty_isBoxauth001() {
         Map<String, String> p = separate();
         p.put("box.auth.client_id", "x");
