@@ -50,7 +50,7 @@ class DemoIT extends ServerIT {
             browser.clickButton("Grant access to Box");
 
             browser.awaitUrl(base.toString());
-            assertThat(browser.text("#signed-in")).startsWith("You signed in as");
+            assertThat(browser.text("#signed-in")).as("the user, not the app").startsWith("You signed in as OAuth User");
             assertThat(browser.cookieNames()).contains("box_session").doesNotContain("box_oauth_state");
             browser.screenshot(SHOTS.resolve("demo-signed-in.png"));
 
@@ -67,7 +67,7 @@ class DemoIT extends ServerIT {
             browser.clickButton("Grant access to Box");
 
             browser.awaitUrl(base.toString());
-            assertThat(browser.text("#signed-in")).startsWith("You signed in as");
+            assertThat(browser.text("#signed-in")).as("the user, not the app").startsWith("You signed in as OAuth User");
         }
     }
 

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
  * Two Payara Micro instances clustered through Payara's own Hazelcast over TCP on loopback, each serving the
  * demo application with {@code box.auth.store=jcache} and nothing else for the cluster: box-auth finds
  * Payara's JCache manager ({@code payara/CacheManager}) itself. One emulator plays Box for both, as Box would
- * for a cluster behind a load balancer; the redirect URI names the second instance, so that every sign-in
- * started on the first completes on the other. Its own failsafe execution (pom.xml, payara-cluster), outside
+ * for a cluster behind a load balancer, here a {@link RoutingProxy} whose every request the test sends to the
+ * instance it chooses: a sign-in started on the first instance completes on the other. Its own failsafe execution (pom.xml, payara-cluster), outside
  * Arquillian, whose adapter starts unclustered Micros.
  */
 class PayaraClusterIT extends ServerIT {
@@ -48,14 +48,18 @@ class PayaraClusterIT extends ServerIT {
     private static List<String> secrets;
     private static PayaraMicroNode first;
     private static PayaraMicroNode second;
+    private static RoutingProxy balancer;
+    private static int firstHttp;
+    private static int secondHttp;
 
     @BeforeAll
     static void startTheCluster() throws Exception {
         box = BoxEmulator.start();
         JwtApp app = box.createJwtApp();
-        int firstHttp = PayaraMicroNode.freePort();
-        int secondHttp = PayaraMicroNode.freePort();
-        String callback = "http://localhost:" + secondHttp + "/demo/box/oauth/callback";
+        firstHttp = PayaraMicroNode.freePort();
+        secondHttp = PayaraMicroNode.freePort();
+        balancer = RoutingProxy.start();
+        String callback = balancer.url() + "demo/box/oauth/callback";
         OAuthApp web = box.createOAuthApp(callback);
         web.signInAs(web.createUser("Grace Hopper"));
 
@@ -75,6 +79,7 @@ class PayaraClusterIT extends ServerIT {
         properties.setProperty("box.auth.web.client-id", web.clientId());
         properties.setProperty("box.auth.web.client-secret", web.clientSecret());
         properties.setProperty("box.auth.web.oauth.redirect-uri", callback);
+        properties.setProperty("box.auth.web.oauth.trust-forwarded-headers", "true");
         properties.setProperty("box.auth.web.oauth.authorize-url", box.authorizeUrl());
         properties.setProperty("box.auth.web.token-url", box.tokenUrl());
         properties.setProperty("box.auth.web.api-url", box.apiUrl());
@@ -115,6 +120,7 @@ class PayaraClusterIT extends ServerIT {
                 }
             }
         } finally {
+            balancer.close();
             box.close();
         }
     }
@@ -158,32 +164,39 @@ class PayaraClusterIT extends ServerIT {
         assertThat(box.tokenRequests(JWT_GRANT)).as("token requests after Box revoked the shared token").isEqualTo(2);
     }
 
+    /** A request through the load balancer, which sends it to the instance listening on {@code port}. */
+    private HttpResponse<String> via(int port, String url) throws IOException, InterruptedException {
+        balancer.routeTo(port);
+        return go(url);
+    }
+
     @Test
     void aSignInStartedOnOneInstance_completesOnTheOther_isSignedInOnBoth_andASignOutOnOneIsSeenByBoth()
             throws Exception {
         int exchanges = box.tokenRequests("authorization_code");
-        String signInPath = extract(go(first.url("demo")).body(), "id=\"sign-in\" href=\"([^\"]+)\"");
-        HttpResponse<String> signIn = go(URI.create(first.url("demo")).resolve(signInPath).toString());
+        String demo = balancer.url() + "demo/";
+        String signInPath = extract(via(firstHttp, demo).body(), "id=\"sign-in\" href=\"([^\"]+)\"");
+        HttpResponse<String> signIn = via(firstHttp, URI.create(demo).resolve(signInPath).toString());
         String authorize = location(signIn);
-        assertThat(authorize).startsWith(box.authorizeUrl()).contains("redirect_uri="
-                + URLEncoder.encode(second.url("demo") + "box/oauth/callback", StandardCharsets.UTF_8));
+        assertThat(authorize).as("the first instance starts the sign-in at Box").startsWith(box.authorizeUrl())
+                .contains("redirect_uri=" + URLEncoder.encode(demo + "box/oauth/callback", StandardCharsets.UTF_8));
 
         Matcher id = REQUEST_ID.matcher(go(authorize).body());
         assertThat(id.find()).as("the consent form").isTrue();
         String callback = location(post(box.authorizeUrl(),
                 "request_id=" + URLEncoder.encode(id.group(1), StandardCharsets.UTF_8) + "&consent=grant"));
-        assertThat(callback).startsWith(second.url("demo"));
-        HttpResponse<String> back = go(callback);
+        HttpResponse<String> back = via(secondHttp, callback);
         assertThat(back.statusCode()).as("the second instance's callback: %s", back.body()).isEqualTo(303);
 
-        assertThat(go(first.url("demo")).body()).contains("You signed in as <b>Grace Hopper</b>");
-        assertThat(go(second.url("demo")).body()).contains("You signed in as <b>Grace Hopper</b>");
+        assertThat(via(firstHttp, demo).body()).contains("You signed in as <b>Grace Hopper</b>");
+        assertThat(via(secondHttp, demo).body()).contains("You signed in as <b>Grace Hopper</b>");
         assertThat(box.tokenRequests("authorization_code")).isEqualTo(exchanges + 1);
 
-        assertThat(post(first.url("demo") + "sign-out", "").statusCode()).isEqualTo(303);
+        balancer.routeTo(firstHttp);
+        assertThat(post(demo + "sign-out", "").statusCode()).isEqualTo(303);
 
-        assertThat(go(second.url("demo")).body()).contains("Sign in with Box").doesNotContain("You signed in as");
-        assertThat(go(first.url("demo")).body()).contains("Sign in with Box").doesNotContain("You signed in as");
+        assertThat(via(secondHttp, demo).body()).contains("Sign in with Box").doesNotContain("You signed in as");
+        assertThat(via(firstHttp, demo).body()).contains("Sign in with Box").doesNotContain("You signed in as");
     }
 
     private static String extract(String text, String regex) {

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
 
@@ -171,7 +172,8 @@ final class OAuthWeb {
     }
 
     private Response startSignIn(ContainerRequestContext request) {
-        URI elsewhere = signInElsewhere(base(request), request.getUriInfo().getQueryParameters().containsKey(MOVED));
+        URI elsewhere = signInElsewhere(browserBase(request),
+                request.getUriInfo().getQueryParameters().containsKey(MOVED));
         if (elsewhere != null) {
             return Response.seeOther(elsewhere).build();
         }
@@ -271,12 +273,38 @@ final class OAuthWeb {
         if ("https".equalsIgnoreCase(base(request).getScheme())) {
             return true;
         }
-        return trustForwarded && "https".equalsIgnoreCase(forwardedProto(request));
+        return trustForwarded && "https".equalsIgnoreCase(forwarded(request, "X-Forwarded-Proto", "proto"));
     }
 
-    /** The scheme the nearest proxy says the browser used: {@code X-Forwarded-Proto}, else {@code Forwarded}'s proto. */
-    private static String forwardedProto(ContainerRequestContext request) {
-        String xForwarded = request.getHeaderString("X-Forwarded-Proto");
+    /**
+     * The application's base URI as the browser sees it: behind a trusted proxy (a load balancer), with the
+     * scheme and host the proxy says the browser used, so that a sign-in through it starts at once rather
+     * than moving to the redirect URI's host first.
+     */
+    URI browserBase(ContainerRequestContext request) {
+        URI base = base(request);
+        if (!trustForwarded) {
+            return base;
+        }
+        String proto = forwarded(request, "X-Forwarded-Proto", "proto");
+        String host = forwarded(request, "X-Forwarded-Host", "host");
+        if (proto == null && host == null) {
+            return base;
+        }
+        try {
+            return new URI((proto != null ? proto : base.getScheme()) + "://"
+                    + (host != null ? host : base.getRawAuthority()) + base.getRawPath());
+        } catch (URISyntaxException notAHost) {
+            return base; // a header that names no host: the sign-in moves, as without a proxy
+        }
+    }
+
+    /**
+     * What the nearest proxy says of the browser's request: its {@code X-Forwarded-*} header, else that
+     * parameter of {@code Forwarded}; {@code null} when neither says.
+     */
+    private static String forwarded(ContainerRequestContext request, String header, String parameter) {
+        String xForwarded = request.getHeaderString(header);
         if (xForwarded != null && !xForwarded.isBlank()) {
             return xForwarded.split(",")[0].strip();
         }
@@ -286,7 +314,7 @@ final class OAuthWeb {
         }
         for (String pair : forwarded.split(",")[0].split(";")) {
             String[] nameValue = pair.strip().split("=", 2);
-            if (nameValue.length == 2 && nameValue[0].equalsIgnoreCase("proto")) {
+            if (nameValue.length == 2 && nameValue[0].equalsIgnoreCase(parameter)) {
                 return nameValue[1].replace("\"", "").strip();
             }
         }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
@@ -15,8 +16,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * signed in in this browser.
  */
 @RegisterRestClient(configKey = "box-api")
-@RegisterProvider(WebApp.class)
-@RegisterProvider(BoxAuthFilter.class)
+// Priorities given here: Payara's Rest Client does not order the filters by their own @Priority.
+@RegisterProvider(value = WebApp.class, priority = Priorities.AUTHENTICATION - 1)
+@RegisterProvider(value = BoxAuthFilter.class, priority = Priorities.AUTHENTICATION)
 @ApplicationScoped
 @Path("/users")
 public interface WebUsers {

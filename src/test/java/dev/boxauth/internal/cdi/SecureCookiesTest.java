@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** When the sign-in cookies are marked Secure: whenever the browser spoke https, proxies believed only when trusted. */
+/**
+ * When the sign-in cookies are marked Secure, and what the browser's address is: whenever the browser spoke
+ * https, proxies believed only when trusted.
+ */
 class SecureCookiesTest {
 
     @Test
@@ -45,6 +48,20 @@ class SecureCookiesTest {
         assertThat(web(true, false).secure(request("http://app/api/", Map.of()))).isTrue();
         assertThat(web(false, true).secure(request("https://app/api/", Map.of("X-Forwarded-Proto", "https"))))
                 .isFalse();
+    }
+
+    @Test
+    void behindATrustedProxy_theBrowsersSchemeAndHostAreTheProxys_soASignInThroughItStartsThere() {
+        Map<String, String> balancer = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "app.example.com");
+        ContainerRequestContext throughTheBalancer = request("http://10.0.0.5:9080/api/", balancer);
+
+        assertThat(web(null, true).browserBase(throughTheBalancer)).hasToString("https://app.example.com/api/");
+        assertThat(web(null, true).signInElsewhere(web(null, true).browserBase(throughTheBalancer), false)).isNull();
+        assertThat(web(null, false).browserBase(throughTheBalancer)).hasToString("http://10.0.0.5:9080/api/");
+        assertThat(web(null, true).browserBase(request("http://10.0.0.5:9080/api/",
+                Map.of("Forwarded", "proto=https;host=\"app.example.com\"")))).hasToString("https://app.example.com/api/");
+        assertThat(web(null, true).browserBase(request("http://10.0.0.5:9080/api/", Map.of("X-Forwarded-Host", "a b"))))
+                .as("a header that names no host").hasToString("http://10.0.0.5:9080/api/");
     }
 
     private static OAuthWeb web(Boolean secureCookies, boolean trustForwarded) {
