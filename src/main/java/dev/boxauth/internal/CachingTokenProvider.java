@@ -8,6 +8,8 @@ import dev.boxauth.ConfigProblem;
 import dev.boxauth.Downscope;
 import dev.boxauth.internal.cache.RefreshingTokenCache;
 import dev.boxauth.internal.cache.TokenSource;
+import dev.boxauth.internal.config.Settings;
+import dev.boxauth.internal.config.Subject;
 import dev.boxauth.internal.grant.TokenExchangeGrant;
 import dev.boxauth.internal.metrics.TokenMetrics;
 import dev.boxauth.internal.token.TokenRevoker;
@@ -242,9 +244,12 @@ final class CachingTokenProvider implements BoxTokenProvider {
         return new IllegalStateException("The Box token provider for " + description + " is closed");
     }
 
-    /** See {@link ProviderStatus#configurationProblems}. */
-    List<ConfigProblem> configurationProblems() {
-        return wiring.settings().problems();
+    /** This provider's own token, last failure and configuration problems, for readiness checks; never fetches. */
+    ProviderStatus status() {
+        Settings settings = wiring.settings().initial();
+        List<ConfigProblem> problems = wiring.settings().problems();
+        return ProviderStatus.of(settings.method(), userId == null ? settings.subject() : Subject.user(userId),
+                cache.status(), problems == null ? List.of() : problems);
     }
 
     /** Who the tokens are for: the client id, the method and the subject; never a secret. */

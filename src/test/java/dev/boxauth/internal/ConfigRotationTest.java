@@ -77,7 +77,7 @@ class ConfigRotationTest {
             assertThat(provider.accessToken()).isNotEqualTo(first);
             assertThat(provider.forUser(user.id()).accessToken()).isNotBlank();
             assertThat(box.errors()).isEmpty();
-            assertThat(ProviderStatus.configurationProblems(provider)).isNull();
+            assertThat(ProviderStatus.of(provider).problems()).isEmpty();
             assertThat(log.text()).contains("INFO", "read the changed box.auth.config-file", "key id kid2");
         }
     }
@@ -148,7 +148,7 @@ class ConfigRotationTest {
             provider.accessToken();
 
             assertThat(box.tokenRequests()).isEqualTo(3);
-            assertThat(ProviderStatus.configurationProblems(provider)).extracting(ConfigProblem::id, ConfigProblem::property)
+            assertThat(ProviderStatus.of(provider).problems()).extracting(ConfigProblem::id, ConfigProblem::property)
                     .containsExactly(tuple("BOXAUTH-004", "box.auth.config-file"));
             List<LogRecord> warnings = warnings();
             assertThat(warnings).hasSize(1);
@@ -160,7 +160,7 @@ class ConfigRotationTest {
             provider.invalidate(provider.accessToken());
             provider.accessToken();
 
-            assertThat(ProviderStatus.configurationProblems(provider)).isNull();
+            assertThat(ProviderStatus.of(provider).problems()).isEmpty();
             assertThat(warnings()).hasSize(1);
         }
     }
@@ -180,14 +180,14 @@ class ConfigRotationTest {
             String second = provider.accessToken();
 
             assertThat(second).isNotEqualTo(first);
-            assertThat(ProviderStatus.configurationProblems(provider)).extracting(ConfigProblem::id)
+            assertThat(ProviderStatus.of(provider).problems()).extracting(ConfigProblem::id)
                     .containsExactly("BOXAUTH-003");
 
             write(keyFile, KeyMaterial.pkcs8Pem(FIRST_KEY.getPrivate()));
             provider.invalidate(second);
             provider.accessToken();
 
-            assertThat(ProviderStatus.configurationProblems(provider)).isNull();
+            assertThat(ProviderStatus.of(provider).problems()).isEmpty();
         }
     }
 
@@ -204,7 +204,7 @@ class ConfigRotationTest {
             provider.accessToken();
 
             assertThat(box.tokenRequests()).isEqualTo(2);
-            assertThat(ProviderStatus.configurationProblems(provider)).extracting(ConfigProblem::id)
+            assertThat(ProviderStatus.of(provider).problems()).extracting(ConfigProblem::id)
                     .containsExactly("BOXAUTH-050");
             assertThat(log.text()).contains("BOXAUTH-050 box.auth.config-file", "client id " + app.clientId());
         }
@@ -220,7 +220,7 @@ class ConfigRotationTest {
             write(configFile, "not json");
 
             assertThat(provider.accessToken()).isEqualTo(first);
-            assertThat(ProviderStatus.configurationProblems(provider)).isNull();
+            assertThat(ProviderStatus.of(provider).problems()).isEmpty();
             assertThat(warnings()).isEmpty();
         }
     }

@@ -167,8 +167,13 @@ abstract class ServerIT {
 
     /** Where the server serves the application {@code name} (its archive's name, the context root). */
     static URL applicationUrl(String name) {
+        return serverUrl("/" + name + "/");
+    }
+
+    /** {@code path} on the server, such as {@code /} for its root, where MicroProfile Health serves {@code /health}. */
+    static URL serverUrl(String path) {
         try {
-            return URI.create(localUrl("/" + name + "/")).toURL();
+            return URI.create(localUrl(path)).toURL();
         } catch (java.net.MalformedURLException e) {
             throw new IllegalArgumentException(e);
         }
@@ -189,17 +194,23 @@ abstract class ServerIT {
      * JWT assertion or one of {@code moreSecrets}.
      */
     static void assertLogsHoldNoSecret(Map<String, String> logs, BoxEmulator box, List<String> moreSecrets) {
-        List<String> secrets = new ArrayList<>(List.of(CLIENT_SECRET, PASSPHRASE));
+        List<String> secrets = secrets(box);
         secrets.addAll(moreSecrets);
-        secrets.addAll(box.issuedAccessTokens());
-        secrets.addAll(keyLines("console-pbkdf2-sha1-des3.pem"));
-        secrets.addAll(keyLines("genrsa-des3-pbkdf2-sha256.pem"));
         logs.forEach((log, text) -> {
             for (String secret : secrets) {
                 assertThat(text).as(log).doesNotContain(secret);
             }
             assertThat(text).as(log + " holds no JWT assertion").doesNotContain("eyJ");
         });
+    }
+
+    /** The fixture app's client secret, key passphrase and key lines, and every token {@code box} issued so far. */
+    static List<String> secrets(BoxEmulator box) {
+        List<String> secrets = new ArrayList<>(List.of(CLIENT_SECRET, PASSPHRASE));
+        secrets.addAll(box.issuedAccessTokens());
+        secrets.addAll(keyLines("console-pbkdf2-sha1-des3.pem"));
+        secrets.addAll(keyLines("genrsa-des3-pbkdf2-sha256.pem"));
+        return secrets;
     }
 
     private static void recordTokenRequests(Class<?> testClass, BoxEmulator box) {

@@ -74,7 +74,7 @@ enum TestServer {
             return false;
         }
 
-        /** liberty/server.xml enables no concurrent feature (its kernel install has none on Maven Central). */
+        /** liberty/server.xml enables no concurrent feature (the demo's kernel install has none on Maven Central). */
         @Override
         String refreshExecutor() {
             return "box-auth's own daemon threads (the server has no java:comp/DefaultManagedExecutorService)";

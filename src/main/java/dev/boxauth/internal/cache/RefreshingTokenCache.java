@@ -72,6 +72,12 @@ public final class RefreshingTokenCache {
     private volatile boolean closed;
 
     /**
+     * Why the last fetch gave no token, or {@code null} once one succeeds. Read and written under
+     * {@link #lock}, by {@link #status()} only: the hot path never looks at it.
+     */
+    private Throwable lastFailure;
+
+    /**
      * @param name names the cache in logs and messages, for example {@code "client 1a2b… enterprise 123"};
      *     never a secret
      * @param source fetches a new token; called at most once at a time
@@ -179,6 +185,19 @@ public final class RefreshingTokenCache {
         if (task != null) {
             task.claim(); // a refresh the executor has not started yet never calls Box
             task.outcome.completeExceptionally(closedException());
+        }
+    }
+
+    /**
+     * Where the cache stands, for readiness checks: whether it holds a token it hands out, that token's
+     * expiry, and why the last fetch failed. Takes the lock briefly, never calls out, never fetches.
+     */
+    public CacheStatus status() {
+        long now = clock.millis();
+        synchronized (lock) {
+            TokenSnapshot current = snapshot;
+            return new CacheStatus(Instant.ofEpochMilli(now), !closed && current.usableAt(now),
+                    current.token == null ? null : current.token.expiresAt(), lastFailure);
         }
     }
 
@@ -300,14 +319,15 @@ public final class RefreshingTokenCache {
         if (task.claim()) {
             // Not started within maxWait: the executor lost it or is saturated. Dropping it, rather than
             // leaving it in the slot, lets the next call start a new one.
+            BoxTokenException notStarted = new BoxTokenException("The Box token request for " + name
+                    + " did not finish within maxWait (" + maxWait + "): the executor did not start it;"
+                    + " the next call starts a new one", null, null, 0, true, null);
             synchronized (lock) {
                 if (inFlight == task) {
                     inFlight = null;
                 }
+                lastFailure = notStarted;
             }
-            BoxTokenException notStarted = new BoxTokenException("The Box token request for " + name
-                    + " did not finish within maxWait (" + maxWait + "): the executor did not start it;"
-                    + " the next call starts a new one", null, null, 0, true, null);
             task.outcome.completeExceptionally(notStarted);
             return notStarted;
         }
@@ -333,6 +353,7 @@ public final class RefreshingTokenCache {
                 inFlight = null;
             }
             if (!closed) {
+                lastFailure = failure;
                 if (fetched != null) {
                     snapshot = fetched;
                 } else {

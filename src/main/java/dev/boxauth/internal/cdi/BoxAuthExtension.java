@@ -6,6 +6,7 @@ import dev.boxauth.ConfigProblem;
 import dev.boxauth.BoxTokenProvider;
 import dev.boxauth.cdi.BoxApp;
 import dev.boxauth.oauth.BoxTokenStore;
+import dev.boxauth.internal.ProviderStatus;
 import dev.boxauth.internal.config.AuthMethod;
 import dev.boxauth.internal.config.Settings;
 import dev.boxauth.internal.config.SettingsReader;
@@ -33,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -40,16 +42,24 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Adds the {@link BoxTokenProvider} beans to every application, the default one and one per named app
  * ({@link BoxApp}), and validates their configuration at deployment, so that a broken one fails the
- * deployment with every problem listed rather than the first request. An application that neither
- * injects a provider nor sets a {@code box.auth.*} property is left untouched. Not API: registered
- * through {@code META-INF/services}.
+ * deployment with every problem listed rather than the first request. Where the server has MicroProfile
+ * Health it adds a readiness check per app ({@link ReadinessCheck}). An application that neither injects a
+ * provider nor sets a {@code box.auth.*} property is left untouched. Not API: registered through
+ * {@code META-INF/services}.
  */
 public class BoxAuthExtension implements Extension {
 
     /** How long deployment waits for the shared store's cache to open (a cluster member may be joining). */
     private static final Duration CACHE_CHECK_WAIT = Duration.ofSeconds(60);
     private static final System.Logger LOG = System.getLogger(BoxAuthExtension.class.getName());
-    private static final String DEFAULT_APP = "";
+    static final String DEFAULT_APP = "";
+    /**
+     * Named, not referred to: these APIs are on the class path only where the server has MicroProfile
+     * Health and Jakarta Concurrency, and their only users, {@link ReadinessCheck} and
+     * {@link ApplicationContext}, are loaded only then.
+     */
+    static final String HEALTH_API = "org.eclipse.microprofile.health.HealthCheck";
+    static final String CONCURRENCY_API = "jakarta.enterprise.concurrent.ContextService";
 
     /** Whether some bean injects the default provider; then a missing configuration is a deployment problem. */
     private volatile boolean defaultInjected;
@@ -57,6 +67,12 @@ public class BoxAuthExtension implements Extension {
     private final Set<String> namedApps = ConcurrentHashMap.newKeySet();
     /** Validated at deployment, then used by the producers; per application, as the extension is. */
     private final Map<String, Settings> settings = new ConcurrentHashMap<>();
+    /** The providers made so far, by app, for the readiness checks to read. */
+    private final Map<String, BoxTokenProvider> providers = new ConcurrentHashMap<>();
+    /** Whether this deployment has readiness checks. */
+    private volatile boolean readinessChecks;
+    /** Runs a readiness check's token request with the application's context; as it is until one is captured. */
+    private volatile Executor applicationContext = Runnable::run;
 
     /** Built on first use from the one app that signs users in with OAuth 2.0; {@code null} when none does. */
     private volatile Optional<OAuthWeb> oauthWeb;
@@ -93,9 +109,75 @@ public class BoxAuthExtension implements Extension {
                     .types(BoxTokenProvider.class, Object.class)
                     .qualifiers(BoxApp.Literal.of(app), Any.Literal.INSTANCE)
                     .scope(ApplicationScoped.class)
-                    .produceWith(instance -> BoxTokenProviderProducer.create(settings(app)))
+                    .produceWith(instance -> newProvider(app))
                     .disposeWith((provider, instance) -> provider.close());
         }
+        readinessChecks = available(HEALTH_API, BoxAuthExtension.class.getClassLoader());
+        if (readinessChecks) {
+            if (defaultInjected || defaultConfigured()) {
+                ReadinessCheck.register(event, DEFAULT_APP, this);
+            }
+            namedApps.forEach(app -> ReadinessCheck.register(event, app, this));
+        }
+    }
+
+    /** Whether {@code loader}, which loads box-auth's classes, also gives them the API of {@code className}. */
+    static boolean available(String className, ClassLoader loader) {
+        try {
+            Class.forName(className, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Called on an application thread as the application starts, for {@link #inApplicationContext}. */
+    void captureApplicationContext() {
+        if (readinessChecks && available(CONCURRENCY_API, BoxAuthExtension.class.getClassLoader())) {
+            Executor captured = ApplicationContext.capture();
+            if (captured != null) {
+                applicationContext = captured;
+            }
+        }
+    }
+
+    /** Runs {@code work} on this thread with the application's context, rethrowing what it throws. */
+    void inApplicationContext(Runnable work) {
+        // Caught inside: how a context executor hands on an exception is the server's choice.
+        RuntimeException[] failure = new RuntimeException[1];
+        applicationContext.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
+    /** Whether the default app is validated at deployment for its properties (see validate). */
+    private boolean defaultConfigured() {
+        try {
+            return !MicroProfileProperties.read(config(), DEFAULT_APP, namedApps).isEmpty();
+        } catch (BoxConfigException e) {
+            return true; // reported, with every other problem, when the deployment is validated
+        }
+    }
+
+    /** A provider for {@code app}, kept so that its readiness check can read its status. */
+    BoxTokenProvider newProvider(String app) {
+        BoxTokenProvider provider = BoxTokenProviderProducer.create(settings(app));
+        providers.put(app, provider);
+        return provider;
+    }
+
+    /** Where the provider of {@code app} stands; one not made yet holds no token. */
+    ProviderStatus status(String app) {
+        BoxTokenProvider provider = providers.get(app);
+        ProviderStatus status = provider == null ? null : ProviderStatus.of(provider);
+        return status != null ? status : ProviderStatus.noToken(settings(app));
     }
 
     void validate(@Observes AfterDeploymentValidation event) {
@@ -213,11 +295,6 @@ public class BoxAuthExtension implements Extension {
             }
         });
         return apps;
-    }
-
-    /** The default app's settings. */
-    Settings settings() {
-        return settings(DEFAULT_APP);
     }
 
     /**

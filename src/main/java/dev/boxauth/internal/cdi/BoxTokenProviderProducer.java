@@ -28,7 +28,7 @@ class BoxTokenProviderProducer {
     @Produces
     @ApplicationScoped
     BoxTokenProvider provider(BoxAuthExtension extension) {
-        return create(extension.settings());
+        return extension.newProvider(BoxAuthExtension.DEFAULT_APP);
     }
 
     /**
@@ -78,9 +78,13 @@ class BoxTokenProviderProducer {
         provider.close();
     }
 
-    /** Obtains the first token while the application starts, when the configuration asks for it. */
+    /**
+     * Obtains the first token while the application starts, when the configuration asks for it; and,
+     * on this application thread, captures the context for the readiness checks.
+     */
     void startup(@Observes @Initialized(ApplicationScoped.class) Object started, BoxAuthExtension extension,
             Instance<BoxTokenProvider> providers) {
+        extension.captureApplicationContext();
         if (extension.fetchOnStartup()) {
             providers.get().token();
         }

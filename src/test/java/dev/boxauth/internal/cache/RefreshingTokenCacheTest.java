@@ -549,6 +549,68 @@ class RefreshingTokenCacheTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    // ---- status, for readiness checks
+
+    @Test
+    void status_ofAnEmptyCache_holdsNoTokenAndNoFailure_andFetchesNothing() {
+        RefreshingTokenCache cache = cache(LONG_WAIT);
+
+        assertThat(cache.status()).isEqualTo(new CacheStatus(T0, false, null, null));
+        assertThat(executor.queued()).isZero();
+        assertThat(source.calls()).isZero();
+    }
+
+    @Test
+    void status_afterAFetch_isUsableUntilExpiry_andReadsTheCachesClock() throws Exception {
+        RefreshingTokenCache cache = filled(cache(LONG_WAIT), "token-1");
+        clock.set(STALE_AT);
+
+        assertThat(cache.status()).isEqualTo(new CacheStatus(STALE_AT, true, T0.plus(LIFETIME), null));
+        clock.set(EXPIRED_AT);
+        assertThat(cache.status().usable()).isFalse();
+        assertThat(cache.status().expiresAt()).isEqualTo(T0.plus(LIFETIME));
+    }
+
+    @Test
+    void status_afterAFailedFetch_holdsTheFailure_untilAFetchSucceeds() throws Exception {
+        RefreshingTokenCache cache = cache(LONG_WAIT);
+        BoxTokenException refused = new BoxTokenException("refused", "unauthorized_client", null, 400, false, null);
+        source.willThrow(refused);
+        Future<String> call = callers.submit(cache::accessToken);
+        executor.runNext();
+        assertThat(failures(List.of(call))).containsExactly(refused);
+
+        assertThat(cache.status().usable()).isFalse();
+        assertThat(cache.status().lastFailure()).isSameAs(refused);
+
+        filled(cache, "token-1");
+        assertThat(cache.status().usable()).isTrue();
+        assertThat(cache.status().lastFailure()).isNull();
+    }
+
+    @Test
+    void status_afterAFailedBackgroundRefresh_staysUsableAndHoldsTheFailure() throws Exception {
+        RefreshingTokenCache cache = filled(cache(LONG_WAIT), "token-1");
+        clock.set(STALE_AT);
+        BoxTokenException down = new BoxTokenException("Box is down", null, null, 503, true, null);
+        source.willThrow(down);
+        try (CapturedLog log = new CapturedLog()) {
+            cache.accessToken();
+            executor.runNext();
+            assertThat(log.text()).contains("Background refresh of the Box token for " + NAME + " failed");
+        }
+
+        assertThat(cache.status()).isEqualTo(new CacheStatus(STALE_AT, true, T0.plus(LIFETIME), down));
+    }
+
+    @Test
+    void status_afterClose_isNotUsable() throws Exception {
+        RefreshingTokenCache cache = filled(cache(LONG_WAIT), "token-1");
+        cache.close();
+
+        assertThat(cache.status().usable()).isFalse();
+    }
+
     // ---- helpers
 
     private RefreshingTokenCache cache(Duration maxWait) {
