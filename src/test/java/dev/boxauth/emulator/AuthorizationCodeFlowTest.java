@@ -24,7 +24,9 @@ class AuthorizationCodeFlowTest extends OAuthEmulatorTest {
         assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
         assertThat(page.body()).contains("<form method=\"post\" action=\"/api/oauth2/authorize\">")
                 .contains(">Grant access to Box</button>").contains(">Deny</button>")
-                .contains(app.signedInUser().login());
+                .contains(app.signedInUser().login())
+                .as("labelled as the emulator, the app named by the end of its id").contains("Box emulator")
+                .doesNotContain(app.clientId());
 
         URI location = Browser.location(browser.press(Browser.requestId(page), "grant"));
         assertThat(location.toString()).startsWith(CALLBACK + "?code=");

@@ -14,7 +14,8 @@ final class ConsentPage {
 
     /**
      * The consent page: a form that posts {@code request_id} and {@code consent} ({@code grant} from the
-     * "Grant access to Box" button, {@code deny} from "Deny") to {@link #ACTION}.
+     * "Grant access to Box" button, {@code deny} from "Deny") to {@link #ACTION}. It says it is the emulator's,
+     * so that nobody takes it for Box's sign-in, and names the app by the end of its client id only.
      */
     static String consent(String clientId, BoxUser user, Set<String> scopes, String requestId) {
         StringBuilder scopeItems = new StringBuilder();
@@ -22,9 +23,10 @@ final class ConsentPage {
             scopeItems.append("<li>").append(escape(scope)).append("</li>\n");
         }
         return page("Grant access to Box",
-                "<p>The application <code>" + escape(clientId) + "</code> would like to access your Box account.</p>\n"
-                + "<p>Signed in as " + escape(user.name()) + " (" + escape(user.login()) + ").</p>\n"
-                + "<ul class=\"scopes\">\n" + scopeItems + "</ul>\n"
+                "<p>An application (client id ending <code>" + escape(tail(clientId)) + "</code>) would like to"
+                + " access your Box account.</p>\n"
+                + "<p>You are signed in as <b>" + escape(user.name()) + "</b> (" + escape(user.login()) + ").</p>\n"
+                + (scopes.isEmpty() ? "" : "<p>It asks for:</p>\n<ul class=\"scopes\">\n" + scopeItems + "</ul>\n")
                 + "<form method=\"post\" action=\"" + ACTION + "\">\n"
                 + "<input type=\"hidden\" name=\"request_id\" value=\"" + escape(requestId) + "\">\n"
                 + "<button type=\"submit\" name=\"consent\" value=\"grant\">Grant access to Box</button>\n"
@@ -37,9 +39,20 @@ final class ConsentPage {
         return page("Error", "<p class=\"error\">" + escape(code) + "</p>\n<p>" + escape(message) + "</p>");
     }
 
+    private static String tail(String clientId) {
+        return clientId.length() <= 6 ? clientId : "…" + clientId.substring(clientId.length() - 6);
+    }
+
     private static String page(String title, String body) {
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape(title)
-                + " | Box</title>\n</head>\n<body>\n<h1>" + escape(title) + "</h1>\n" + body + "\n</body>\n</html>\n";
+                + " | Box emulator</title>\n<style>body{font:16px/1.5 system-ui,sans-serif;color:#222;max-width:36rem;"
+                + "margin:2rem auto;padding:0 1rem}.emulator{background:#fff4d6;border:1px solid #e6c36a;"
+                + "border-radius:8px;padding:.5rem 1rem;font-size:.9rem}h1{font-size:1.4rem}button{font:inherit;"
+                + "padding:.4rem 1rem;margin-right:.5rem;border-radius:6px;border:1px solid #0061d5;background:#fff}"
+                + "button[value=grant]{background:#0061d5;color:#fff}</style>\n</head>\n<body>\n"
+                + "<p class=\"emulator\">The embedded <b>Box emulator</b>, standing in for Box's sign-in page: no"
+                + " password, no real Box account.</p>\n<h1>" + escape(title) + "</h1>\n" + body
+                + "\n</body>\n</html>\n";
     }
 
     static String escape(String text) {
