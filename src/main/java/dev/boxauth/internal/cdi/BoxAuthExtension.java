@@ -239,12 +239,12 @@ public class BoxAuthExtension implements Extension {
         try {
             return ServerTokenCache.check(settings.store(), CACHE_CHECK_WAIT);
         } catch (BoxAuthException | LinkageError e) {
+            // Payara always has its own cache; elsewhere the application brings the API and a provider.
             throw new BoxConfigException(List.of(new ConfigProblem("BOXAUTH-044", "box.auth.store", "is jcache, but"
-                    + " no JCache cache can be had (" + e.getClass().getSimpleName()
-                    + (e instanceof BoxAuthException ? ": " + e.getMessage() : "") + "). On Payara, leave its"
-                    + " Hazelcast on (Payara Micro: no --nohazelcast); elsewhere put javax.cache:cache-api and a JCache"
-                    + " provider such as Hazelcast 5 on the application's class path (Open Liberty: a shared"
-                    + " library).")));
+                    + " no JCache cache can be had: " + (e instanceof BoxAuthException ? e.getMessage()
+                            : e.getClass().getSimpleName() + ", javax.cache is not on the application's class path.")
+                    + " On Open Liberty, give the application javax.cache:cache-api and Hazelcast 5 (a member, not a"
+                    + " client) in a shared library; see box-auth's docs/clusters.md.")));
         }
     }
 
