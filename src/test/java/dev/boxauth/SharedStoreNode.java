@@ -10,18 +10,16 @@ import dev.boxauth.internal.config.SettingsReader;
 import dev.boxauth.internal.store.ClusterStore;
 import dev.boxauth.oauth.BoxOAuth;
 import dev.boxauth.oauth.BoxOAuthConfig;
+import dev.boxauth.testing.Herd;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
@@ -170,28 +168,8 @@ public final class SharedStoreNode {
     }
 
     private static void herd(BoxTokenProvider provider, long seconds, int threads) throws InterruptedException {
-        Set<String> seen = ConcurrentHashMap.newKeySet();
-        AtomicLong calls = new AtomicLong();
-        AtomicLong failures = new AtomicLong();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        CountDownLatch done = new CountDownLatch(threads);
-        for (int i = 0; i < threads; i++) {
-            Thread thread = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    try {
-                        seen.add(provider.accessToken());
-                        calls.incrementAndGet();
-                    } catch (RuntimeException e) {
-                        failures.incrementAndGet();
-                    }
-                    LockSupport.parkNanos(1_000_000);
-                }
-                done.countDown();
-            });
-            thread.start();
-        }
-        done.await();
-        say("calls=" + calls.get() + " failures=" + failures.get());
-        seen.forEach(token -> System.out.println("token=" + token));
+        Herd.Result herd = Herd.run(provider, threads, Duration.ofSeconds(seconds), Duration.ofMillis(1));
+        say("calls=" + herd.calls() + " failures=" + herd.failures());
+        herd.tokens().forEach(token -> System.out.println("token=" + token));
     }
 }

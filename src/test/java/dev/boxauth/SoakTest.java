@@ -4,16 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.boxauth.emulator.BoxEmulator;
 import dev.boxauth.emulator.JwtApp;
+import dev.boxauth.testing.Herd;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -35,41 +28,17 @@ class SoakTest {
         try (BoxEmulator box = BoxEmulator.start()) {
             JwtApp app = box.createJwtApp();
             box.tokenLifetime(LIFETIME);
-            Set<String> seen = ConcurrentHashMap.newKeySet();
-            AtomicLong calls = new AtomicLong();
-            AtomicLong failures = new AtomicLong();
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-            CountDownLatch done = new CountDownLatch(THREADS);
+            Herd.Result herd;
             try (BoxTokenProvider provider = BoxAuth.fromProperties(Map.of("box.auth.config", app.configJson(),
                     "box.auth.token-url", box.tokenUrl()))) {
-                for (int i = 0; i < THREADS; i++) {
-                    threads.execute(() -> {
-                        try {
-                            while (System.nanoTime() < end) {
-                                try {
-                                    seen.add(provider.accessToken());
-                                    calls.incrementAndGet();
-                                } catch (RuntimeException e) {
-                                    failures.incrementAndGet();
-                                }
-                                // Paced, so that 64 threads on two cores leave time for the refresh and the emulator.
-                                LockSupport.parkNanos(200_000);
-                            }
-                        } finally {
-                            done.countDown();
-                        }
-                    });
-                }
-                assertThat(done.await(seconds + 60, TimeUnit.SECONDS)).isTrue();
-            } finally {
-                threads.shutdownNow();
+                // Paced, so that 64 threads on two cores leave time for the refresh and the emulator.
+                herd = Herd.run(provider, THREADS, Duration.ofSeconds(seconds), Duration.ofNanos(200_000));
             }
             int requests = box.tokenRequests();
             System.out.printf("Soak: %d threads, %d s, %d calls, %d failures, %d token requests, %d tokens used%n",
-                    THREADS, seconds, calls.get(), failures.get(), requests, seen.size());
-            assertThat(failures).hasValue(0);
-            assertThat(seen).hasSize(requests);
+                    THREADS, seconds, herd.calls(), herd.failures(), requests, herd.tokens().size());
+            assertThat(herd.failures()).isZero();
+            assertThat(herd.tokens()).hasSize(requests);
             // A token turns stale after half its life (less up to 10 % jitter): about one request per 2 s.
             assertThat(requests).isBetween((int) (seconds / LIFETIME.toSeconds()),
                     (int) (seconds * 2 / LIFETIME.toSeconds() * 1.15) + 1);
