@@ -340,21 +340,19 @@ public final class BenchMain {
                 .append("each application's annotation scan, is empty, as a new server's is; redeployment: the same WAR ")
                 .append(redeploys).append(" times each on one running server that has deployed it before. ")
                 .append("Applications in turn. Harness: `dev.boxauth.bench.LibertyDeployment` in src/bench.\n\n")
-                .append("| application | first deployment (ms) | difference | ratio | redeployment (ms) | difference | ratio |\n")
-                .append("|---|---|---|---|---|---|---|\n");
+                .append("| application | first deployment (ms) | against the baseline | redeployment (ms) | against ")
+                .append("the baseline |\n|---|---|---|---|---|\n");
         List<Svg.Row> rows = new ArrayList<>();
         for (LibertyDeployment.Result r : results) {
-            md.append(String.format(Locale.ROOT, "| %s | %.0f | %+.0f ms | %s | %.0f | %+.0f ms | %s |%n",
-                    NAMES.get(r.application()), r.firstMillis(), r.firstMillis() - baseline.firstMillis(),
-                    ratio(r.firstMillis(), baseline.firstMillis()), r.redeployMillis(),
-                    r.redeployMillis() - baseline.redeployMillis(), ratio(r.redeployMillis(), baseline.redeployMillis())));
+            String first = effect(r.firstMillis(), baseline.firstMillis());
+            String redeploy = effect(r.redeployMillis(), baseline.redeployMillis());
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %.0f | %s |%n", NAMES.get(r.application()),
+                    r.firstMillis(), first, r.redeployMillis(), redeploy));
             rows.add(new Svg.Row(NAMES.get(r.application()), List.of(r.firstMillis(), r.redeployMillis())));
             if (r != baseline) {
-                summary.add(String.format(Locale.ROOT, "deployment on Open Liberty, %s: first %.0f ms, %+.0f ms (%s) "
-                        + "over the application without box-auth; redeployment %.0f ms, %+.0f ms (%s)",
-                        NAMES.get(r.application()), r.firstMillis(), r.firstMillis() - baseline.firstMillis(),
-                        ratio(r.firstMillis(), baseline.firstMillis()), r.redeployMillis(),
-                        r.redeployMillis() - baseline.redeployMillis(), ratio(r.redeployMillis(), baseline.redeployMillis())));
+                summary.add(String.format(Locale.ROOT, "deployment on Open Liberty, %s: first %.0f ms (%s the "
+                        + "application without box-auth), redeployment %.0f ms (%s)", NAMES.get(r.application()),
+                        r.firstMillis(), first, r.redeployMillis(), redeploy));
             }
         }
         chart(md, "liberty-deployment.svg", Svg.bars("Deployment on Open Liberty (median)", "ms",
@@ -369,6 +367,11 @@ public final class BenchMain {
 
     private static String pm(double[] score) {
         return Double.isNaN(score[1]) ? Svg.format(score[0]) : Svg.format(score[0]) + " ± " + Svg.format(score[1]);
+    }
+
+    /** A time against its baseline's, as a difference and a ratio. */
+    private static String effect(double millis, double baselineMillis) {
+        return String.format(Locale.ROOT, "%+.0f ms, %s", millis - baselineMillis, ratio(millis, baselineMillis));
     }
 
     private static String ratio(double value, double baseline) {

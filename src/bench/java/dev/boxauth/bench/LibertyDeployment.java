@@ -39,6 +39,7 @@ final class LibertyDeployment implements AutoCloseable {
     static final List<String> APPLICATIONS = List.of("without-box-auth", "box-auth-dependencies",
             "box-auth-unconfigured", "box-auth-jwt");
 
+    /** How long a deployment or an undeployment may take before the run fails. */
     private static final Duration STEP = Duration.ofMinutes(2);
     private static final Pattern STARTED = Pattern.compile("started in (\\d+(?:\\.\\d+)?) seconds");
 
