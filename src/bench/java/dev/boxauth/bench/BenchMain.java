@@ -22,7 +22,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs every benchmark and writes {@code docs/benchmarks.md} and its charts ({@code docs/bench/*.svg}) from
  * the results. Arguments: the docs directory, then any of {@code quick} (short runs, to try the harness),
- * {@code only=jmh,scenarios,cold} (a subset).
+ * {@code only=jmh,scenarios,cold,liberty} (a subset).
  */
 public final class BenchMain {
 
@@ -35,7 +35,10 @@ public final class BenchMain {
             Map.entry("sdkLegacy", "SDK com.box.sdk"), Map.entry("sdkGen", "SDK com.box.sdkgen"),
             Map.entry("boxAuthFilter", "BoxAuthFilter"), Map.entry("jdk", "baseline (JDK only)"),
             Map.entry("box-auth", "box-auth"), Map.entry("sdk-legacy", "SDK com.box.sdk"),
-            Map.entry("sdk-gen", "SDK com.box.sdkgen"));
+            Map.entry("sdk-gen", "SDK com.box.sdkgen"), Map.entry("without-box-auth", "without box-auth"),
+            Map.entry("box-auth-dependencies", "box-auth's dependencies"),
+            Map.entry("box-auth-unconfigured", "box-auth, unconfigured"),
+            Map.entry("box-auth-jwt", "box-auth, JWT"));
 
     private final Path docs;
     private final boolean quick;
@@ -51,7 +54,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
-        Set<String> parts = Set.of("jmh", "scenarios", "cold");
+        Set<String> parts = Set.of("jmh", "scenarios", "cold", "liberty");
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("quick")) {
                 quick = true;
@@ -76,6 +79,9 @@ public final class BenchMain {
         if (parts.contains("cold")) {
             body.append(coldStart());
         }
+        if (parts.contains("liberty")) {
+            body.append(liberty());
+        }
         String loadAfter = load();
         page.append("# Benchmarks\n\n")
                 .append("Written by the benchmark run itself (`mvn -B -Pbench test`); do not edit by hand. Every figure is ")
@@ -91,7 +97,7 @@ public final class BenchMain {
                 .append("- OS: ").append(System.getProperty("os.name")).append(' ')
                 .append(System.getProperty("os.version")).append('\n')
                 .append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.runtime.version")).append(" (JMH forks and cold starts use it too)\n")
+                .append(System.getProperty("java.runtime.version")).append(" (JMH forks, cold starts and Liberty use it too)\n")
                 .append("- load average (1, 5, 15 min) before: ").append(loadBefore).append("; after: ")
                 .append(loadAfter).append('\n')
                 .append("- reproduce: `mvn -B -Pbench test` (another JDK: `-Dbench.java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java`;")
@@ -308,6 +314,52 @@ public final class BenchMain {
         }
     }
 
+    private String liberty() throws Exception {
+        int firsts = quick ? 1 : 3;
+        int redeploys = quick ? 2 : 8;
+        List<LibertyDeployment.Result> results;
+        try (LibertyDeployment deployment = new LibertyDeployment()) {
+            results = deployment.measure(firsts, redeploys);
+        }
+        LibertyDeployment.Result baseline = results.get(0);
+        StringBuilder md = new StringBuilder("## Deployment on Open Liberty\n\n")
+                .append("The same small JAX-RS application (one resource) deployed on Open Liberty ")
+                .append(LibertyDeployment.version()).append(" (the full runtime with liberty/server.xml's features, ")
+                .append("what box-auth needs) by dropping its WAR into `dropins/`, and removed again once it answers. ")
+                .append("Four ways: without box-auth (baseline); with box-auth's dependencies alone in `WEB-INF/lib` ")
+                .append("(jose4j, SLF4J, Bouncy Castle), whose classes Liberty scans for annotations as it does the ")
+                .append("application's; with box-auth's jar too, but no `box.auth.*` property and no injection, which ")
+                .append("box-auth leaves untouched; and with a resource that injects the provider and ")
+                .append("`box.auth.config-file` naming a Developer Console file whose key is PKCS#8 encrypted with ")
+                .append("AES-256 (PBES2), every other setting the default: box-auth reads and validates the ")
+                .append("configuration and decrypts the key while the application deploys, and gets the first token on ")
+                .append("first use. The figure is Liberty's own, `CWWKZ0001I: Application X started in N seconds`, ")
+                .append("counted from its `CWWKZ0018I: Starting application X` to the end of CDI's validation and the ")
+                .append("web module's start (median ms). First deployment: ").append(firsts).append(" times each, as ")
+                .append("the first application of a server started with `--clean`, whose workarea, where Liberty keeps ")
+                .append("each application's annotation scan, is empty, as a new server's is; redeployment: the same WAR ")
+                .append(redeploys).append(" times each on one running server that has deployed it before. ")
+                .append("Applications in turn. Harness: `dev.boxauth.bench.LibertyDeployment` in src/bench.\n\n")
+                .append("| application | first deployment (ms) | against the baseline | redeployment (ms) | against ")
+                .append("the baseline |\n|---|---|---|---|---|\n");
+        List<Svg.Row> rows = new ArrayList<>();
+        for (LibertyDeployment.Result r : results) {
+            String first = effect(r.firstMillis(), baseline.firstMillis());
+            String redeploy = effect(r.redeployMillis(), baseline.redeployMillis());
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %.0f | %s |%n", NAMES.get(r.application()),
+                    r.firstMillis(), first, r.redeployMillis(), redeploy));
+            rows.add(new Svg.Row(NAMES.get(r.application()), List.of(r.firstMillis(), r.redeployMillis())));
+            if (r != baseline) {
+                summary.add(String.format(Locale.ROOT, "deployment on Open Liberty, %s: first %.0f ms (%s the "
+                        + "application without box-auth), redeployment %.0f ms (%s)", NAMES.get(r.application()),
+                        r.firstMillis(), first, r.redeployMillis(), redeploy));
+            }
+        }
+        chart(md, "liberty-deployment.svg", Svg.bars("Deployment on Open Liberty (median)", "ms",
+                List.of("first deployment", "redeployment"), rows));
+        return md.toString();
+    }
+
     private void chart(StringBuilder md, String file, String svg) throws IOException {
         Files.writeString(docs.resolve("bench").resolve(file), svg);
         md.append("\n![").append(file).append("](bench/").append(file).append(")\n\n");
@@ -315,6 +367,11 @@ public final class BenchMain {
 
     private static String pm(double[] score) {
         return Double.isNaN(score[1]) ? Svg.format(score[0]) : Svg.format(score[0]) + " ± " + Svg.format(score[1]);
+    }
+
+    /** A time against its baseline's, as a difference and a ratio. */
+    private static String effect(double millis, double baselineMillis) {
+        return String.format(Locale.ROOT, "%+.0f ms, %s", millis - baselineMillis, ratio(millis, baselineMillis));
     }
 
     private static String ratio(double value, double baseline) {

@@ -47,7 +47,12 @@ final class Fixture implements AutoCloseable {
     Fixture() {
         box = BoxEmulator.startHttps();
         app = box.registerJwtApp(CLIENT_ID, CLIENT_SECRET, ENTERPRISE_ID, KEY_ID, publicKey());
-        configJson = configJson(resource("keys/pkcs8-aes256.pem"));
+        configJson = configJson();
+    }
+
+    /** The app's Developer Console JSON with the fixture's AES-encrypted PKCS#8 key, as every client reads it. */
+    static String configJson() {
+        return configJson(resource("keys/pkcs8-aes256.pem"));
     }
 
     /** The Developer Console JSON of the app, with an AES-encrypted PKCS#8 key and its passphrase. */

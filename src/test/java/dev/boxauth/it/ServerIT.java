@@ -43,9 +43,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * What the integration tests share, on whichever server they run ({@link TestServer}): the committed
  * fixture app (its JSON config file is what the server reads), an emulator that knows that app, WARs that
- * hold the library as a jar in WEB-INF/lib as users deploy it, and the server's log files.
+ * hold the library as a jar in WEB-INF/lib as users deploy it, and the server's log files. Public for the
+ * benchmarks (src/bench), which time the deployment of such WARs.
  */
-abstract class ServerIT {
+public abstract class ServerIT {
 
     static final TestServer SERVER = TestServer.current();
 
@@ -83,7 +84,7 @@ abstract class ServerIT {
      * given configuration as microprofile-config.properties. Its ordinal, 600, puts it above the
      * server's variables (500) and environment (300), so each test sees only its own configuration.
      */
-    static WebArchive war(String name, Map<String, String> config, Class<?>... classes) {
+    public static WebArchive war(String name, Map<String, String> config, Class<?>... classes) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war").addClasses(classes);
         war.addAsLibraries(libraryJars().stream().map(Path::toFile).toArray(java.io.File[]::new));
         if (!config.isEmpty()) {
@@ -119,7 +120,7 @@ abstract class ServerIT {
         return jars;
     }
 
-    static HttpResponse<String> get(URL base, String path) {
+    public static HttpResponse<String> get(URL base, String path) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
