@@ -57,6 +57,14 @@ check_pbes2 pkcs8-aes256.pem hmacWithSHA256 aes-256-cbc
 openssl rsa -in pkcs8-unencrypted.pem -traditional -des3 -passout pass:"$PASS" -out pkcs1-des3.pem
 grep -q '^DEK-Info: DES-EDE3-CBC,' pkcs1-des3.pem
 
+# The same traditional format with AES, as `openssl rsa -traditional -aes256` writes it (DEK-Info: AES-256-CBC).
+openssl rsa -in pkcs8-unencrypted.pem -traditional -aes256 -passout pass:"$PASS" -out pkcs1-aes256.pem
+grep -q '^DEK-Info: AES-256-CBC,' pkcs1-aes256.pem
+
+# A user on OpenSSL 1.0 `pkcs8 -topk8`, whose default was PBES1 with SHA-1 and 3DES.
+openssl pkcs8 -topk8 -in pkcs8-unencrypted.pem -v1 PBE-SHA1-3DES -passout pass:"$PASS" -out pkcs8-pbes1-sha1-des3.pem
+grep -q ':pbeWithSHA1And3-KeyTripleDES-CBC$' <<<"$(openssl asn1parse -in pkcs8-pbes1-sha1-des3.pem)"
+
 # A user whose unencrypted key came from OpenSSL 1.x `genrsa` or `rsa -traditional`: BEGIN RSA PRIVATE KEY.
 openssl rsa -in pkcs8-unencrypted.pem -traditional -out pkcs1-unencrypted.pem
 

@@ -327,7 +327,7 @@ public final class BenchMain {
                 .append(LibertyDeployment.version()).append(" (the full runtime with liberty/server.xml's features, ")
                 .append("what box-auth needs) by dropping its WAR into `dropins/`, and removed again once it answers. ")
                 .append("Four ways: without box-auth (baseline); with box-auth's dependencies alone in `WEB-INF/lib` ")
-                .append("(jose4j, SLF4J, Bouncy Castle), whose classes Liberty scans for annotations as it does the ")
+                .append("(jose4j and SLF4J), whose classes Liberty scans for annotations as it does the ")
                 .append("application's; with box-auth's jar too, but no `box.auth.*` property and no injection, which ")
                 .append("box-auth leaves untouched; and with a resource that injects the provider and ")
                 .append("`box.auth.config-file` naming a Developer Console file whose key is PKCS#8 encrypted with ")

@@ -14,14 +14,13 @@ import java.util.stream.Stream;
 /**
  * Runs a main class in a new JVM on the library's runtime classpath, as an application that depends on
  * box-auth has it: {@code target/classes}, the runtime dependencies (jose4j with its {@code slf4j-api} and
- * the {@code slf4j-jdk14} binding, BouncyCastle) and the test classes, but none of the test dependencies
+ * the {@code slf4j-jdk14} binding) and the test classes, but none of the test dependencies
  * nor the optional JCache API.
  */
 public final class ForkedJava {
 
     /** File name prefixes of the runtime dependencies in the test classpath (the pom's compile and runtime scopes). */
-    public static final List<String> RUNTIME_JARS =
-            List.of("jose4j-", "slf4j-api-", "slf4j-jdk14-", "bcpkix-", "bcprov-", "bcutil-");
+    public static final List<String> RUNTIME_JARS = List.of("jose4j-", "slf4j-api-", "slf4j-jdk14-");
 
     /** What the forked JVM did. */
     public record Result(int exitCode, String stdout, String stderr) {

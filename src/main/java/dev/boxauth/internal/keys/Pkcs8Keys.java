@@ -11,17 +11,13 @@ import java.util.Base64;
 import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
-import javax.crypto.spec.SecretKeySpec;
-
+import javax.crypto.spec.PBEParameterSpec;
 
 /**
- * PKCS#8 keys read with the JDK alone: {@code BEGIN PRIVATE KEY}, and {@code BEGIN ENCRYPTED PRIVATE KEY}
- * under PBES2 with PBKDF2 (HMAC-SHA1 to SHA-512) and AES-CBC or (3)DES-CBC, which is what the Developer
- * Console and OpenSSL write. Loading BouncyCastle costs a cold JVM hundreds of classes, so it is left to
- * {@link OpenSslKeys} for whatever this class does not recognise: {@link #read} answers {@code null} then,
- * and BouncyCastle's verdict (a key, or the problem) is the one given, as it was before this class existed.
+ * PKCS#8 keys: {@code BEGIN PRIVATE KEY}, and {@code BEGIN ENCRYPTED PRIVATE KEY} under PBES2 with PBKDF2
+ * (HMAC-SHA1 to SHA-512) and AES-CBC or (3)DES-CBC, which is what the Developer Console and OpenSSL write,
+ * or under the PBES1 schemes of OpenSSL 1.0's {@code pkcs8 -topk8} (SHA-1 with 3DES, MD5 with DES).
  */
 final class Pkcs8Keys {
 
@@ -39,15 +35,17 @@ final class Pkcs8Keys {
             "1.2.840.113549.2.11", "PBKDF2WithHmacSHA512");
 
     /** PBES2's ciphers, by OID. */
-    private record Scheme(String keyAlgorithm, String transformation, int keyBytes) {
-    }
+    private static final Map<String, CbcCipher> CIPHERS = Map.of(
+            "2.16.840.1.101.3.4.1.2", CbcCipher.AES_128,
+            "2.16.840.1.101.3.4.1.22", CbcCipher.AES_192,
+            "2.16.840.1.101.3.4.1.42", CbcCipher.AES_256,
+            "1.2.840.113549.3.7", CbcCipher.DES_EDE3,
+            "1.3.14.3.2.7", CbcCipher.DES);
 
-    private static final Map<String, Scheme> CIPHERS = Map.of(
-            "2.16.840.1.101.3.4.1.2", new Scheme("AES", "AES/CBC/PKCS5Padding", 16),
-            "2.16.840.1.101.3.4.1.22", new Scheme("AES", "AES/CBC/PKCS5Padding", 24),
-            "2.16.840.1.101.3.4.1.42", new Scheme("AES", "AES/CBC/PKCS5Padding", 32),
-            "1.2.840.113549.3.7", new Scheme("DESede", "DESede/CBC/PKCS5Padding", 24),
-            "1.3.14.3.2.7", new Scheme("DES", "DES/CBC/PKCS5Padding", 8));
+    /** PBES1 schemes (key derivation and cipher in one), by OID: the JDK's name for each. */
+    private static final Map<String, String> PBES1 = Map.of(
+            "1.2.840.113549.1.12.1.3", "PBEWithSHA1AndDESede",
+            "1.2.840.113549.1.5.3", "PBEWithMD5AndDES");
 
     private Pkcs8Keys() {
     }
@@ -55,29 +53,31 @@ final class Pkcs8Keys {
     /**
      * @param label the PEM block's label, {@code PRIVATE KEY} or {@code ENCRYPTED PRIVATE KEY}
      * @param base64 the block's body, lines joined
-     * @return the key, or {@code null} when this is a form only BouncyCastle reads (or rejects)
+     * @throws KeyProblem for every key it cannot use
      */
     static RSAPrivateCrtKey read(String label, String base64, char[] passphrase) throws KeyProblem {
         byte[] der;
         try {
             der = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            return null;
+            throw PrivateKeys.notPem();
         }
         try {
             return label.equals("PRIVATE KEY") ? unencrypted(der) : encrypted(der, passphrase);
         } catch (Der.Malformed e) {
-            return null;
+            throw PrivateKeys.notPem();
         }
     }
 
-    /** @return {@code null} when the key's DER is not what the JDK reads */
     private static RSAPrivateCrtKey unencrypted(byte[] der) throws KeyProblem, Der.Malformed {
         if (!isRsa(der)) {
             throw PrivateKeys.notRsa();
         }
         RSAPrivateCrtKey key = rsa(der);
-        return key == null ? null : PrivateKeys.checkSize(key);
+        if (key == null) {
+            throw PrivateKeys.notPem();
+        }
+        return PrivateKeys.checkSize(key);
     }
 
     private static RSAPrivateCrtKey encrypted(byte[] der, char[] passphrase) throws KeyProblem, Der.Malformed {
@@ -88,43 +88,16 @@ final class Pkcs8Keys {
         if (passphrase == null || passphrase.length == 0) {
             throw PrivateKeys.passphraseRequired();
         }
-        if (!algorithm.oid().equals(PBES2)) {
-            return null;
+        String scheme = algorithm.oid();
+        Decryption decryption = scheme.equals(PBES2) ? pbes2(algorithm.sequence())
+                : PBES1.containsKey(scheme) ? pbes1(PBES1.get(scheme), algorithm.sequence()) : null;
+        if (decryption == null) {
+            throw PrivateKeys.unsupportedEncryption();
         }
-        Der pbes2 = algorithm.sequence();
         algorithm.end();
-        Der kdf = pbes2.sequence();
-        Der encryption = pbes2.sequence();
-        pbes2.end();
-        if (!kdf.oid().equals(PBKDF2)) {
-            return null;
-        }
-        Der pbkdf2 = kdf.sequence();
-        kdf.end();
-        byte[] salt = pbkdf2.octetString();
-        BigInteger iterations = pbkdf2.integer();
-        BigInteger keyLength = pbkdf2.peekTag() == Der.INTEGER ? pbkdf2.integer() : null;
-        String prf = HMAC_SHA1;
-        if (pbkdf2.hasMore()) {
-            Der prfAlgorithm = pbkdf2.sequence();
-            prf = prfAlgorithm.oid();
-            if (prfAlgorithm.peekTag() == Der.NULL) {
-                prfAlgorithm.skip();
-            }
-            prfAlgorithm.end();
-        }
-        pbkdf2.end();
-        Scheme scheme = CIPHERS.get(encryption.oid());
-        if (scheme == null || !PRFS.containsKey(prf) || iterations.signum() <= 0 || iterations.bitLength() > 31
-                || (keyLength != null && keyLength.intValue() != scheme.keyBytes())) {
-            return null;
-        }
-        byte[] iv = encryption.octetString();
-        encryption.end();
-
         byte[] plain;
         try {
-            plain = decrypt(scheme, PRFS.get(prf), salt, iterations.intValue(), iv, data, passphrase);
+            plain = decryption.decrypt(data, passphrase);
         } catch (GeneralSecurityException | RuntimeException e) {
             // Mostly bad padding: the passphrase is wrong.
             throw PrivateKeys.wrongPassphrase();
@@ -145,23 +118,81 @@ final class Pkcs8Keys {
         return PrivateKeys.checkSize(key);
     }
 
-    private static byte[] decrypt(Scheme scheme, String prf, byte[] salt, int iterations, byte[] iv, byte[] data,
-            char[] passphrase) throws GeneralSecurityException {
-        PBEKeySpec spec = new PBEKeySpec(passphrase, salt, iterations, scheme.keyBytes() * 8);
-        byte[] derived;
-        try {
-            derived = SecretKeyFactory.getInstance(prf).generateSecret(spec).getEncoded();
-        } finally {
-            spec.clearPassword();
+    /** Decrypts with the passphrase; bad padding mostly means a wrong passphrase. */
+    private interface Decryption {
+        byte[] decrypt(byte[] data, char[] passphrase) throws GeneralSecurityException;
+    }
+
+    /** @return {@code null} for a key derivation, pseudo-random function or cipher it does not know */
+    private static Decryption pbes2(Der parameters) throws Der.Malformed {
+        Der kdf = parameters.sequence();
+        Der encryption = parameters.sequence();
+        parameters.end();
+        if (!kdf.oid().equals(PBKDF2)) {
+            return null;
         }
-        try {
-            Cipher cipher = Cipher.getInstance(scheme.transformation());
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(derived, scheme.keyAlgorithm()),
-                    new IvParameterSpec(iv));
-            return cipher.doFinal(data);
-        } finally {
-            Arrays.fill(derived, (byte) 0);
+        Der pbkdf2 = kdf.sequence();
+        kdf.end();
+        byte[] salt = pbkdf2.octetString();
+        BigInteger iterations = pbkdf2.integer();
+        BigInteger keyLength = pbkdf2.peekTag() == Der.INTEGER ? pbkdf2.integer() : null;
+        String prf = HMAC_SHA1;
+        if (pbkdf2.hasMore()) {
+            Der prfAlgorithm = pbkdf2.sequence();
+            prf = prfAlgorithm.oid();
+            if (prfAlgorithm.peekTag() == Der.NULL) {
+                prfAlgorithm.skip();
+            }
+            prfAlgorithm.end();
         }
+        pbkdf2.end();
+        CbcCipher cipher = CIPHERS.get(encryption.oid());
+        if (cipher == null || !PRFS.containsKey(prf) || !isCount(iterations)
+                || (keyLength != null && keyLength.intValue() != cipher.keyBytes())) {
+            return null;
+        }
+        byte[] iv = encryption.octetString();
+        encryption.end();
+        String factory = PRFS.get(prf);
+        return (data, passphrase) -> {
+            PBEKeySpec spec = new PBEKeySpec(passphrase, salt, iterations.intValue(), cipher.keyBytes() * 8);
+            byte[] derived;
+            try {
+                derived = SecretKeyFactory.getInstance(factory).generateSecret(spec).getEncoded();
+            } finally {
+                spec.clearPassword();
+            }
+            try {
+                return cipher.decrypt(derived, iv, data);
+            } finally {
+                Arrays.fill(derived, (byte) 0);
+            }
+        };
+    }
+
+    /** @param scheme the JDK's name of the PBES1 scheme, which derives the key and decrypts */
+    private static Decryption pbes1(String scheme, Der parameters) throws Der.Malformed {
+        byte[] salt = parameters.octetString();
+        BigInteger iterations = parameters.integer();
+        parameters.end();
+        if (!isCount(iterations)) {
+            return null;
+        }
+        return (data, passphrase) -> {
+            PBEKeySpec spec = new PBEKeySpec(passphrase);
+            try {
+                Cipher cipher = Cipher.getInstance(scheme);
+                cipher.init(Cipher.DECRYPT_MODE, SecretKeyFactory.getInstance(scheme).generateSecret(spec),
+                        new PBEParameterSpec(salt, iterations.intValue()));
+                return cipher.doFinal(data);
+            } finally {
+                spec.clearPassword();
+            }
+        };
+    }
+
+    private static boolean isCount(BigInteger iterations) {
+        return iterations.signum() > 0 && iterations.bitLength() <= 31;
     }
 
     /** Whether a PKCS#8 PrivateKeyInfo says RSA. */

@@ -12,11 +12,10 @@ import java.util.regex.Pattern;
 import dev.boxauth.internal.keys.KeyProblem.Kind;
 
 /**
- * Reads the app's RSA private key from PEM text in every form a Box user can have: PKCS#8 encrypted
- * (PBES2 with 3DES or AES, as the Developer Console and OpenSSL 3 write it), PKCS#1 encrypted the
- * traditional OpenSSL way ({@code Proc-Type: 4,ENCRYPTED}), and unencrypted PKCS#8 or PKCS#1. PKCS#8 is
- * read with the JDK alone ({@link Pkcs8Keys}); BouncyCastle ({@link OpenSslKeys}) is loaded only for the
- * rest, which saves a cold JVM about a third of box-auth's start-up.
+ * Reads the app's RSA private key from PEM text in every form a Box user can have, with the JDK alone:
+ * PKCS#8 encrypted (PBES2 with 3DES or AES, as the Developer Console and OpenSSL 3 write it, or OpenSSL
+ * 1.0's PBES1) or not ({@link Pkcs8Keys}), and PKCS#1 encrypted the traditional OpenSSL way
+ * ({@code Proc-Type: 4,ENCRYPTED}) or not ({@link Pkcs1Keys}).
  */
 public final class PrivateKeys {
 
@@ -44,21 +43,28 @@ public final class PrivateKeys {
                 continue;
             }
             String label = begin.group(1);
-            if (label.equals("PRIVATE KEY") || label.equals("ENCRYPTED PRIVATE KEY")) {
-                String base64 = body(lines, i + 1, label);
-                RSAPrivateCrtKey key = base64 == null ? null : Pkcs8Keys.read(label, base64, passphrase);
-                if (key != null) {
-                    return key;
+            switch (label) {
+                case "PRIVATE KEY", "ENCRYPTED PRIVATE KEY" -> {
+                    String base64 = body(lines, i + 1, label);
+                    if (base64 == null) {
+                        throw notPem();
+                    }
+                    return Pkcs8Keys.read(label, base64, passphrase);
                 }
-                break;
+                case "RSA PRIVATE KEY" -> {
+                    return Pkcs1Keys.read(lines.subList(i + 1, lines.size()), passphrase);
+                }
+                case "EC PRIVATE KEY", "DSA PRIVATE KEY" -> throw notRsa();
+                default -> {
+                    if (label.endsWith("PRIVATE KEY")) {
+                        throw notPem();
+                    }
+                    // Anything else (the EC PARAMETERS block `openssl ecparam -genkey` writes first, a
+                    // certificate in a bundle) is not the key: keep looking.
+                }
             }
-            if (label.endsWith("PRIVATE KEY")) {
-                break;
-            }
-            // Anything else (the EC PARAMETERS block `openssl ecparam -genkey` writes first, a certificate in
-            // a bundle) is not the key: keep looking.
         }
-        return OpenSslKeys.read(String.join("\n", lines), passphrase);
+        throw notPem();
     }
 
     /** The public half, for tests and the emulator's registration. */
@@ -75,14 +81,10 @@ public final class PrivateKeys {
     private static List<String> normalize(String pem) {
         // Base64 and PEM headers never contain a backslash, so a literal \n or \r is always a mangled line end.
         String unescaped = pem.replace("\\r", "").replace("\\n", "\n");
-        // BouncyCastle's PEMParser only finds a BEGIN line that starts in the first column.
         return unescaped.lines().map(String::strip).toList();
     }
 
-    /**
-     * The Base64 lines after a BEGIN line, joined; {@code null} without a matching END line, or with headers
-     * (those are for BouncyCastle to judge).
-     */
+    /** The Base64 lines after a BEGIN line, joined; {@code null} without a matching END line, or with headers. */
     private static String body(List<String> lines, int from, String label) {
         StringBuilder base64 = new StringBuilder();
         for (int i = from; i < lines.size(); i++) {

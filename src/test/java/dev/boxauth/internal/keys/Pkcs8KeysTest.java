@@ -2,6 +2,7 @@ package dev.boxauth.internal.keys;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,34 +10,35 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/**
- * Which forms the JDK reads without BouncyCastle; {@link PrivateKeysTest} checks what every form yields. A
- * {@code null} leaves the verdict to BouncyCastle ({@link OpenSslKeys}).
- */
+/** The PKCS#8 forms, read with the JDK alone; {@link PrivateKeysTest} checks what every form yields. */
 class Pkcs8KeysTest {
 
     private static final char[] PASSPHRASE = "box-auth-test-only".toCharArray();
 
     @Test
-    void read_everyPbes2FixtureAndTheUnencryptedOne_withTheJdkAlone() throws Exception {
+    void read_everyEncryptedFixtureAndTheUnencryptedOne() throws Exception {
         RSAPrivateCrtKey expected = read("pkcs8-unencrypted.pem", null);
         assertThat(expected).isNotNull();
         for (String name : new String[] {"console-pbkdf2-sha1-des3.pem", "genrsa-des3-pbkdf2-sha256.pem",
-                "pkcs8-aes256.pem"}) {
+                "pkcs8-aes256.pem", "pkcs8-pbes1-sha1-des3.pem"}) {
             assertThat(read(name, PASSPHRASE)).as(name).isNotNull()
                     .extracting(RSAPrivateCrtKey::getModulus).isEqualTo(expected.getModulus());
         }
     }
 
     @Test
-    void read_scrypt_isLeftToBouncyCastle() throws Exception {
-        assertThat(read("pkcs8-scrypt.pem", PASSPHRASE)).isNull();
+    void read_scrypt_isUnsupportedEncryption() {
+        assertThatExceptionOfType(KeyProblem.class).isThrownBy(() -> read("pkcs8-scrypt.pem", PASSPHRASE))
+                .extracting(KeyProblem::kind).isEqualTo(KeyProblem.Kind.UNSUPPORTED_ENCRYPTION);
     }
 
     @Test
-    void read_base64ThatIsNotDer_isLeftToBouncyCastle() throws Exception {
-        assertThat(Pkcs8Keys.read("PRIVATE KEY", "AAAA", null)).isNull();
-        assertThat(Pkcs8Keys.read("ENCRYPTED PRIVATE KEY", "MAA=", PASSPHRASE)).isNull();
+    void read_base64ThatIsNotDer_isNotPem() {
+        assertThatExceptionOfType(KeyProblem.class).isThrownBy(() -> Pkcs8Keys.read("PRIVATE KEY", "AAAA", null))
+                .extracting(KeyProblem::kind).isEqualTo(KeyProblem.Kind.NOT_PEM);
+        assertThatExceptionOfType(KeyProblem.class)
+                .isThrownBy(() -> Pkcs8Keys.read("ENCRYPTED PRIVATE KEY", "MAA=", PASSPHRASE))
+                .extracting(KeyProblem::kind).isEqualTo(KeyProblem.Kind.NOT_PEM);
     }
 
     private static RSAPrivateCrtKey read(String fixture, char[] passphrase) throws Exception {
