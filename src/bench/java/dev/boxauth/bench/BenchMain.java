@@ -36,6 +36,7 @@ public final class BenchMain {
             Map.entry("boxAuthFilter", "BoxAuthFilter"), Map.entry("jdk", "baseline (JDK only)"),
             Map.entry("box-auth", "box-auth"), Map.entry("sdk-legacy", "SDK com.box.sdk"),
             Map.entry("sdk-gen", "SDK com.box.sdkgen"), Map.entry("without-box-auth", "without box-auth"),
+            Map.entry("without-box-auth-cdi", "without box-auth, with a CDI bean"),
             Map.entry("box-auth-dependencies", "box-auth's dependencies"),
             Map.entry("box-auth-unconfigured", "box-auth, unconfigured"),
             Map.entry("box-auth-jwt", "box-auth, JWT"));
@@ -327,7 +328,9 @@ public final class BenchMain {
                 .append("The same small JAX-RS application (one resource) deployed on Open Liberty ")
                 .append(LibertyDeployment.version()).append(" (the full runtime with liberty/server.xml's features, ")
                 .append("what box-auth needs) by dropping its WAR into `dropins/`, and removed again once it answers. ")
-                .append("Four ways: without box-auth (baseline); with box-auth's dependencies alone in `WEB-INF/lib` ")
+                .append("Five ways: without box-auth (baseline); the same with a request-scoped resource of its own, ")
+                .append("for which Liberty starts CDI, as box-auth's extension makes it do for any application; with ")
+                .append("box-auth's dependencies alone in `WEB-INF/lib` ")
                 .append("(jose4j and SLF4J), whose classes Liberty scans for annotations as it does the ")
                 .append("application's; with box-auth's jar too, but no `box.auth.*` property and no injection, which ")
                 .append("box-auth leaves untouched; and with a resource that injects the provider and ")

@@ -1,5 +1,6 @@
 package dev.boxauth.bench;
 
+import dev.boxauth.bench.app.ScopedResource;
 import dev.boxauth.it.LibertyServer;
 import dev.boxauth.it.ServerIT;
 import dev.boxauth.it.app.ItApplication;
@@ -36,8 +37,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 final class LibertyDeployment implements AutoCloseable {
 
     /** The applications compared, in the order of the page; each serves {@code api/plain}. */
-    static final List<String> APPLICATIONS = List.of("without-box-auth", "box-auth-dependencies",
-            "box-auth-unconfigured", "box-auth-jwt");
+    static final List<String> APPLICATIONS = List.of("without-box-auth", "without-box-auth-cdi",
+            "box-auth-dependencies", "box-auth-unconfigured", "box-auth-jwt");
 
     /** How long a deployment or an undeployment may take before the run fails. */
     private static final Duration STEP = Duration.ofMinutes(2);
@@ -61,6 +62,10 @@ final class LibertyDeployment implements AutoCloseable {
         Path config = Files.writeString(dir.resolve("box-config.json"), Fixture.configJson());
         write("without-box-auth", ShrinkWrap.create(WebArchive.class).addClasses(ItApplication.class,
                 PlainResource.class));
+        // Without box-auth but with a CDI bean of its own, as most applications have: Liberty starts CDI for
+        // it, which box-auth's extension makes it do for an application that has none.
+        write("without-box-auth-cdi", ShrinkWrap.create(WebArchive.class).addClasses(ItApplication.class,
+                PlainResource.class, ScopedResource.class));
         WebArchive unconfigured = ServerIT.war("box-auth-unconfigured", Map.of(), ItApplication.class,
                 PlainResource.class);
         write("box-auth-unconfigured", unconfigured);
