@@ -208,7 +208,7 @@ class SecretsNeverLeakTest {
         holders.put("StoredTokens", new StoredTokens(mark, Instant.EPOCH, mark));
         holders.put("SignIn", new SignIn(URI.create("https://account.box.com/api/oauth2/authorize?state=" + mark), mark));
         holders.put("TokenHttpResponse", new TokenHttpResponse(200, "{\"access_token\":\"" + mark + "\"}",
-                Instant.EPOCH, null));
+                "Thu, 01 Jan 1970 00:00:00 GMT", null));
         holders.put("TokenResponse", new TokenResponse(new BoxAccessToken(mark, Instant.EPOCH), mark, List.of(), null));
         holders.put("ApiResponse", new ApiEndpoint.ApiResponse(200, "{\"id\":\"" + mark + "\"}"));
         holders.put("Settings", SettingsReader.read(withSecret));

@@ -72,9 +72,6 @@ final class Scenarios {
     record StallResult(String client, Duration lifetime, long calls, double maxMillis, double p999Millis,
             int failures, long noExpiryCalls, double noExpiryMaxMillis, double noExpiryP999Millis) {
 
-        double ratio() {
-            return maxMillis / noExpiryMaxMillis;
-        }
     }
 
     static final List<String> CLIENTS = List.of("box-auth", "SDK com.box.sdk", "SDK com.box.sdkgen");
@@ -176,28 +173,52 @@ final class Scenarios {
     }
 
     /**
-     * One thread calls without pause for {@code seconds}, once while tokens come due by the client's own
-     * rule, once with tokens that outlive the run: the slowest call of each, and the calls that failed.
+     * One thread calls without pause, in runs with tokens that come due by the client's own rule and runs
+     * with tokens that outlive them: the slowest call and the 99.9th percentile of each kind, and the calls
+     * that failed. The slowest of some hundred thousand calls is a GC pause or a JIT compilation as often
+     * as anything else, and those fall mostly early in a JVM's life; so an unmeasured run warms the JVM
+     * first, and then the kinds take turns in {@code rounds} rounds whose order alternates (expiring first,
+     * then no expiry first, ...), so that neither kind gets the earlier, noisier share of the run.
+     *
+     * @param seconds the time measured of each kind, in {@code rounds} runs of equal length
      */
-    static StallResult stall(String client, long seconds) throws Exception {
+    static StallResult stall(String client, long seconds, int rounds) throws Exception {
         Duration lifetime = switch (client) {
             // Stale (refreshed in the background) after half its life.
             case "box-auth" -> Duration.ofSeconds(4);
             // Refreshed before the call from 60 s before expiry.
             case "SDK com.box.sdk" -> Duration.ofSeconds(62);
             // Never refreshed ahead: the API's 401 makes it refresh and retry after a back-off of a second or
-            // more, so a lifetime of 2 s would expire the new token before its retry. 10 s: three expiries.
+            // more, so a lifetime of 2 s would expire the new token before its retry. 10 s: one expiry in a
+            // run of 10 s, whose first token comes in its warm-up.
             default -> Duration.ofSeconds(10);
         };
+        long runSeconds = Math.max(1, seconds / rounds);
+        run(client, lifetime, Math.max(1, runSeconds / 2), new AtomicInteger());
         AtomicInteger failures = new AtomicInteger();
-        long[] expiring = run(client, lifetime, seconds, failures);
         AtomicInteger failuresWithoutExpiry = new AtomicInteger();
-        long[] lasting = run(client, Duration.ofHours(1), seconds, failuresWithoutExpiry);
+        long[] expiring = new long[0];
+        long[] lasting = new long[0];
+        for (int round = 0; round < rounds; round++) {
+            for (boolean expiry : round % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                if (expiry) {
+                    expiring = concat(expiring, run(client, lifetime, runSeconds, failures));
+                } else {
+                    lasting = concat(lasting, run(client, Duration.ofHours(1), runSeconds, failuresWithoutExpiry));
+                }
+            }
+        }
         if (failuresWithoutExpiry.get() > 0) {
             throw new IllegalStateException(client + ": " + failuresWithoutExpiry + " calls failed with no expiry");
         }
         return new StallResult(client, lifetime, expiring.length, max(expiring), p999(expiring), failures.get(),
                 lasting.length, max(lasting), p999(lasting));
+    }
+
+    private static long[] concat(long[] a, long[] b) {
+        long[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     /**

@@ -9,29 +9,35 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads a body of at most {@code maxBytes}: past that it cancels the subscription (which closes the
  * connection) and fails with {@link BodyTooLargeException}; a {@code Content-Length} over the cap fails
- * before a byte is read.
+ * before a byte is read. A body not complete by the deadline is cancelled the same way and fails with a
+ * {@link TimeoutException}.
  */
 final class CappedBody implements BodySubscriber<byte[]> {
 
     private final int maxBytes;
     private final long announcedLength;
+    /** {@link System#nanoTime()} by which the whole body must have arrived. */
+    private final long deadlineNanos;
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
-    private CappedBody(int maxBytes, long announcedLength) {
+    private CappedBody(int maxBytes, long announcedLength, long deadlineNanos) {
         this.maxBytes = maxBytes;
         this.announcedLength = announcedLength;
+        this.deadlineNanos = deadlineNanos;
     }
 
-    /** The body as UTF-8 text, at most {@code maxBytes} of it. */
-    static HttpResponse.BodyHandler<String> handler(int maxBytes) {
+    /** The body as UTF-8 text, at most {@code maxBytes} of it, complete by {@code deadlineNanos} ({@link System#nanoTime()}). */
+    static HttpResponse.BodyHandler<String> handler(int maxBytes, long deadlineNanos) {
         return info -> HttpResponse.BodySubscribers.mapping(
-                new CappedBody(maxBytes, info.headers().firstValueAsLong("Content-Length").orElse(-1)),
+                new CappedBody(maxBytes, info.headers().firstValueAsLong("Content-Length").orElse(-1), deadlineNanos),
                 bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
 
@@ -40,9 +46,16 @@ final class CappedBody implements BodySubscriber<byte[]> {
         this.subscription = subscription;
         if (announcedLength > maxBytes) {
             tooLarge();
-        } else {
-            subscription.request(Long.MAX_VALUE);
+            return;
         }
+        // A request's timeout ends with the headers, so a server that then stalls is cut off here.
+        body.orTimeout(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)
+                .whenComplete((bytes, failure) -> {
+                    if (failure instanceof TimeoutException) {
+                        subscription.cancel();
+                    }
+                });
+        subscription.request(Long.MAX_VALUE);
     }
 
     @Override

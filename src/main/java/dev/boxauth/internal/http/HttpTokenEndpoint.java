@@ -7,10 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -37,7 +33,7 @@ public final class HttpTokenEndpoint implements TokenEndpoint {
         HttpResponse<String> response = http.send(request, atMost);
         // HttpHeaders looks names up case-insensitively, as HTTP/2's lower-case names need.
         return new TokenHttpResponse(response.statusCode(), response.body(),
-                response.headers().firstValue("Date").map(HttpTokenEndpoint::parseDate).orElse(null),
+                response.headers().firstValue("Date").orElse(null),
                 response.headers().firstValue("Retry-After").orElse(null));
     }
 
@@ -51,14 +47,5 @@ public final class HttpTokenEndpoint implements TokenEndpoint {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-    }
-
-    /** RFC 1123, as HTTP dates are sent; its day and month names are fixed English whatever the locale. */
-    static Instant parseDate(String value) {
-        try {
-            return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

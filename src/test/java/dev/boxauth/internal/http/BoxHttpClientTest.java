@@ -3,13 +3,17 @@ package dev.boxauth.internal.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.boxauth.emulator.BoxEmulator;
 import dev.boxauth.internal.http.RawHttpServer.Reply;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -88,6 +92,37 @@ class BoxHttpClientTest {
         start(n -> Reply.complete(200, body));
 
         assertThat(http.send(post()).body()).hasSize(BoxHttpClient.MAX_BODY_BYTES);
+    }
+
+    /**
+     * A blocking exchange, not one handed to the client's executor and completed through the common pool,
+     * which has a single thread on two cores and then starts a new thread for every exchange.
+     */
+    @Test
+    void send_runsAnExchangeOnAKeptAliveConnectionOnTheCallersThread() throws Exception {
+        try (BoxEmulator box = BoxEmulator.startHttps()) {
+            URI url = URI.create(box.tokenUrl());
+            http = BoxHttpClient.create(url, CONNECT, Duration.ofSeconds(10), BoxEmulator.clientSslContext(), null);
+            http.send(BoxHttpClient.request(url).POST(HttpRequest.BodyPublishers.ofString("grant_type=x")).build());
+            AtomicReference<Thread> subscribedOn = new AtomicReference<>();
+            HttpRequest.BodyPublisher form = HttpRequest.BodyPublishers.ofString("grant_type=x");
+            HttpRequest.BodyPublisher recording = new HttpRequest.BodyPublisher() {
+                @Override
+                public long contentLength() {
+                    return form.contentLength();
+                }
+
+                @Override
+                public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+                    subscribedOn.set(Thread.currentThread());
+                    form.subscribe(subscriber);
+                }
+            };
+
+            http.send(BoxHttpClient.request(url).POST(recording).build());
+
+            assertThat(subscribedOn.get()).isSameAs(Thread.currentThread());
+        }
     }
 
     private void start(java.util.function.IntFunction<Reply> replies) throws Exception {

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -154,7 +155,7 @@ class TokenRequesterTest {
         Instant boxClock = NOW.plusSeconds(300);
         box.then(new TokenHttpResponse(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Please check the"
                 + " 'exp' claim. The 'exp' value exceeds the maximum value of 60 seconds beyond the issue time.\"}",
-                boxClock, null)).then(ok("t", 3600));
+                httpDate(boxClock), null)).then(ok("t", 3600));
 
         requester.request(grant);
 
@@ -166,7 +167,8 @@ class TokenRequesterTest {
     void request_keepsTheLearnedOffsetForLaterTokens() {
         Instant boxClock = NOW.minusSeconds(300);
         box.then(new TokenHttpResponse(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Current date"
-                + " time must be before the expiration date time listed in the 'exp' claim.\"}", boxClock, null))
+                + " time must be before the expiration date time listed in the 'exp' claim.\"}",
+                httpDate(boxClock), null))
                 .then(ok("t1", 3600)).then(ok("t2", 3600));
 
         requester.request(grant);
@@ -179,7 +181,7 @@ class TokenRequesterTest {
     void request_doesNotCorrectSkewTwice() {
         TokenHttpResponse skew = new TokenHttpResponse(400, "{\"error\":\"invalid_grant\",\"error_description\":"
                 + "\"Current date/time MUST be before the expiration date/time listed in the 'exp' claim\"}",
-                NOW.plusSeconds(100), null);
+                httpDate(NOW.plusSeconds(100)), null);
         box.then(skew).then(skew);
 
         assertThatExceptionOfType(BoxTokenException.class).isThrownBy(() -> requester.request(grant))
@@ -232,6 +234,11 @@ class TokenRequesterTest {
         assertFatal("invalid_grant", "Please check the 'iss' claim.", "box.auth.client-id");
         assertFatal("invalid_request", "Cannot obtain user token based on the enterprise configuration for your app",
                 "Generate user access tokens");
+    }
+
+    /** The {@code Date} header Box sends at {@code instant}. */
+    private static String httpDate(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
     }
 
     private void assertFatal(String error, String description, String advice) {
