@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -35,10 +37,25 @@ public final class BoxHttpClient implements AutoCloseable {
     private final HttpClient client;
     /** Connect plus read timeout: the longest one exchange may take. */
     private final Duration exchangeTimeout;
+    /**
+     * Cuts off bodies still arriving at their deadline: the client's own, not the JDK-wide timer of
+     * {@link java.util.concurrent.CompletableFuture#orTimeout}, whose thread would keep the context class
+     * loader of the first application that used it, after a redeploy too. Its thread ends when idle.
+     */
+    private final ScheduledThreadPoolExecutor bodyDeadlines;
 
     BoxHttpClient(HttpClient client, Duration exchangeTimeout) {
         this.client = client;
         this.exchangeTimeout = exchangeTimeout;
+        bodyDeadlines = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "box-auth-http-deadlines");
+            thread.setDaemon(true);
+            thread.setContextClassLoader(null);
+            return thread;
+        });
+        bodyDeadlines.setKeepAliveTime(1, TimeUnit.MINUTES);
+        bodyDeadlines.allowCoreThreadTimeOut(true);
+        bodyDeadlines.setRemoveOnCancelPolicy(true);
     }
 
     /**
@@ -101,7 +118,7 @@ public final class BoxHttpClient implements AutoCloseable {
             // The blocking send, not sendAsync: sendAsync starts every exchange on the client's executor and
             // completes it through the common pool, which has one thread on two cores and so runs each
             // completion on a new thread (about 300 µs an exchange there); send runs it on this thread.
-            return client.send(bounded, CappedBody.handler(MAX_BODY_BYTES, deadline));
+            return client.send(bounded, CappedBody.handler(MAX_BODY_BYTES, deadline, bodyDeadlines));
         } catch (HttpConnectTimeoutException e) {
             throw e;
         } catch (HttpTimeoutException e) {
@@ -114,6 +131,7 @@ public final class BoxHttpClient implements AutoCloseable {
     /** Releases the client's connections and selector thread where the JDK can (Java 21 and later). */
     @Override
     public void close() {
+        bodyDeadlines.shutdownNow();
         if (client instanceof AutoCloseable closeable) {
             try {
                 closeable.close();

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -24,20 +26,27 @@ final class CappedBody implements BodySubscriber<byte[]> {
     private final long announcedLength;
     /** {@link System#nanoTime()} by which the whole body must have arrived. */
     private final long deadlineNanos;
+    private final ScheduledExecutorService timer;
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
-    private CappedBody(int maxBytes, long announcedLength, long deadlineNanos) {
+    private CappedBody(int maxBytes, long announcedLength, long deadlineNanos, ScheduledExecutorService timer) {
         this.maxBytes = maxBytes;
         this.announcedLength = announcedLength;
         this.deadlineNanos = deadlineNanos;
+        this.timer = timer;
     }
 
-    /** The body as UTF-8 text, at most {@code maxBytes} of it, complete by {@code deadlineNanos} ({@link System#nanoTime()}). */
-    static HttpResponse.BodyHandler<String> handler(int maxBytes, long deadlineNanos) {
-        return info -> HttpResponse.BodySubscribers.mapping(
-                new CappedBody(maxBytes, info.headers().firstValueAsLong("Content-Length").orElse(-1), deadlineNanos),
+    /**
+     * The body as UTF-8 text, at most {@code maxBytes} of it, complete by {@code deadlineNanos}
+     * ({@link System#nanoTime()}).
+     *
+     * @param timer cuts off a body still arriving at the deadline
+     */
+    static HttpResponse.BodyHandler<String> handler(int maxBytes, long deadlineNanos, ScheduledExecutorService timer) {
+        return info -> HttpResponse.BodySubscribers.mapping(new CappedBody(maxBytes,
+                info.headers().firstValueAsLong("Content-Length").orElse(-1), deadlineNanos, timer),
                 bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
 
@@ -49,12 +58,12 @@ final class CappedBody implements BodySubscriber<byte[]> {
             return;
         }
         // A request's timeout ends with the headers, so a server that then stalls is cut off here.
-        body.orTimeout(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)
-                .whenComplete((bytes, failure) -> {
-                    if (failure instanceof TimeoutException) {
-                        subscription.cancel();
-                    }
-                });
+        ScheduledFuture<?> cutOff = timer.schedule(() -> {
+            if (body.completeExceptionally(new TimeoutException())) {
+                subscription.cancel();
+            }
+        }, Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        body.whenComplete((bytes, failure) -> cutOff.cancel(false));
         subscription.request(Long.MAX_VALUE);
     }
 

@@ -12,8 +12,10 @@ import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -95,6 +97,26 @@ class BoxHttpClientTest {
     }
 
     /**
+     * Bodies are timed on the client's own thread, not on the JDK-wide timer of CompletableFuture, whose
+     * thread would keep the first application's class loader for good in a server that redeploys it.
+     */
+    @Test
+    void send_timesTheBodyOnAThreadOfTheClientsOwn_withNoClassLoader_endedByClose() throws Exception {
+        Set<Thread> before = deadlineThreads();
+        start(n -> Reply.complete(200, "{}"));
+
+        http.send(post());
+
+        Set<Thread> started = deadlineThreads();
+        started.removeAll(before);
+        assertThat(started).singleElement().extracting(Thread::getContextClassLoader).isNull();
+        http.close();
+        Thread timer = started.iterator().next();
+        timer.join(10_000);
+        assertThat(timer.isAlive()).isFalse();
+    }
+
+    /**
      * A blocking exchange, not one handed to the client's executor and completed through the common pool,
      * which has a single thread on two cores and then starts a new thread for every exchange.
      */
@@ -123,6 +145,11 @@ class BoxHttpClientTest {
 
             assertThat(subscribedOn.get()).isSameAs(Thread.currentThread());
         }
+    }
+
+    private static Set<Thread> deadlineThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("box-auth-http-deadlines")).collect(Collectors.toSet());
     }
 
     private void start(java.util.function.IntFunction<Reply> replies) throws Exception {
