@@ -343,7 +343,7 @@ public final class BenchMain {
                 .append(LibertyDeployment.version()).append(" (the full runtime with liberty/server.xml's features, ")
                 .append("what box-auth needs) by dropping its WAR into `dropins/`, and removed again once it answers. ")
                 .append("Five ways: without box-auth (baseline); the same with a request-scoped resource of its own, ")
-                .append("for which Liberty starts CDI, as box-auth's extension makes it do for any application; with ")
+                .append("so that it uses CDI as box-auth's extension and producer do; with ")
                 .append("box-auth's dependencies alone in `WEB-INF/lib` ")
                 .append("(jose4j and SLF4J), whose classes Liberty scans for annotations as it does the ")
                 .append("application's; with box-auth's jar too, but no `box.auth.*` property and no injection, which ")

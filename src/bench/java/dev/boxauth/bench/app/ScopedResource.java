@@ -5,8 +5,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
 /**
- * A CDI bean with nothing to do with Box: in an application without box-auth, it makes Liberty start CDI for
- * the application, as box-auth's extension does, so that the deployment benchmark can tell the two apart.
+ * A CDI bean with nothing to do with Box: an application without box-auth that uses CDI as box-auth does, so
+ * that the deployment benchmark tells what CDI costs an application from what box-auth does.
  */
 @RequestScoped
 @Path("scoped")
