@@ -63,7 +63,7 @@ final class ColdStart {
         box.registerJwtApp(Fixture.CLIENT_ID, Fixture.CLIENT_SECRET, Fixture.ENTERPRISE_ID, Fixture.KEY_ID,
                 Fixture.publicKey());
         config = dir.resolve("box-config.json");
-        Files.writeString(config, Fixture.configJson(Fixture.resource("keys/pkcs8-aes256.pem")));
+        Files.writeString(config, Fixture.configJson());
         trustStore = dir.resolve("cacerts-and-emulator.p12");
         writeTrustStore(trustStore);
     }

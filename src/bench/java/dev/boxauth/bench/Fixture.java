@@ -52,11 +52,7 @@ final class Fixture implements AutoCloseable {
 
     /** The app's Developer Console JSON with the fixture's AES-encrypted PKCS#8 key, as every client reads it. */
     static String configJson() {
-        return configJson(resource("keys/pkcs8-aes256.pem"));
-    }
-
-    /** The Developer Console JSON of the app, with an AES-encrypted PKCS#8 key and its passphrase. */
-    static String configJson(String pem) {
+        String pem = resource("keys/pkcs8-aes256.pem");
         return "{\"boxAppSettings\":{\"clientID\":\"" + CLIENT_ID + "\",\"clientSecret\":\"" + CLIENT_SECRET
                 + "\",\"appAuth\":{\"publicKeyID\":\"" + KEY_ID + "\",\"privateKey\":\""
                 + pem.strip().replace("\n", "\\n") + "\\n\",\"passphrase\":\"" + PASSPHRASE + "\"}},"
