@@ -10,9 +10,7 @@ import java.security.MessageDigest;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.RSAPrivateCrtKeySpec;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,41 +32,12 @@ final class Pkcs1Keys {
     private Pkcs1Keys() {
     }
 
-    /**
-     * @param lines the PEM block's lines after its BEGIN line, stripped
-     * @throws KeyProblem for every key it cannot use
-     */
-    static RSAPrivateCrtKey read(List<String> lines, char[] passphrase) throws KeyProblem {
-        String dekInfo = null;
-        boolean encrypted = false;
-        StringBuilder base64 = new StringBuilder();
-        for (String line : lines) {
-            if (line.equals("-----END RSA PRIVATE KEY-----")) {
-                byte[] der = decode(base64);
-                if (!encrypted) {
-                    return key(der, PrivateKeys.notPem());
-                }
-                return key(decrypt(der, dekInfo, passphrase), PrivateKeys.wrongPassphrase());
-            }
-            if (line.startsWith("Proc-Type:")) {
-                encrypted = line.substring("Proc-Type:".length()).strip().equals("4,ENCRYPTED");
-            } else if (line.startsWith("DEK-Info:")) {
-                dekInfo = line.substring("DEK-Info:".length()).strip();
-            } else if (line.startsWith("-----") || line.indexOf(':') >= 0) {
-                break;
-            } else {
-                base64.append(line);
-            }
+    /** @throws KeyProblem for every key it cannot use */
+    static RSAPrivateCrtKey read(PemBlock block, char[] passphrase) throws KeyProblem {
+        if (!"4,ENCRYPTED".equals(block.headers().get("Proc-Type"))) {
+            return key(block.der(), PrivateKeys.notPem());
         }
-        throw PrivateKeys.notPem();
-    }
-
-    private static byte[] decode(CharSequence base64) throws KeyProblem {
-        try {
-            return Base64.getDecoder().decode(base64.toString());
-        } catch (IllegalArgumentException e) {
-            throw PrivateKeys.notPem();
-        }
+        return key(decrypt(block.der(), block.headers().get("DEK-Info"), passphrase), PrivateKeys.wrongPassphrase());
     }
 
     private static byte[] decrypt(byte[] data, String dekInfo, char[] passphrase) throws KeyProblem {

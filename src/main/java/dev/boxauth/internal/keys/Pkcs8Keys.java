@@ -7,7 +7,6 @@ import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKeyFactory;
@@ -52,16 +51,10 @@ final class Pkcs8Keys {
 
     /**
      * @param label the PEM block's label, {@code PRIVATE KEY} or {@code ENCRYPTED PRIVATE KEY}
-     * @param base64 the block's body, lines joined
+     * @param der the block's body, decoded
      * @throws KeyProblem for every key it cannot use
      */
-    static RSAPrivateCrtKey read(String label, String base64, char[] passphrase) throws KeyProblem {
-        byte[] der;
-        try {
-            der = Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw PrivateKeys.notPem();
-        }
+    static RSAPrivateCrtKey read(String label, byte[] der, char[] passphrase) throws KeyProblem {
         try {
             return label.equals("PRIVATE KEY") ? unencrypted(der) : encrypted(der, passphrase);
         } catch (Der.Malformed e) {

@@ -45,14 +45,14 @@ public final class PrivateKeys {
             String label = begin.group(1);
             switch (label) {
                 case "PRIVATE KEY", "ENCRYPTED PRIVATE KEY" -> {
-                    String base64 = body(lines, i + 1, label);
-                    if (base64 == null) {
+                    PemBlock block = PemBlock.read(lines, i + 1, label);
+                    if (!block.headers().isEmpty()) {
                         throw notPem();
                     }
-                    return Pkcs8Keys.read(label, base64, passphrase);
+                    return Pkcs8Keys.read(label, block.der(), passphrase);
                 }
                 case "RSA PRIVATE KEY" -> {
-                    return Pkcs1Keys.read(lines.subList(i + 1, lines.size()), passphrase);
+                    return Pkcs1Keys.read(PemBlock.read(lines, i + 1, label), passphrase);
                 }
                 case "EC PRIVATE KEY", "DSA PRIVATE KEY" -> throw notRsa();
                 default -> {
@@ -82,22 +82,6 @@ public final class PrivateKeys {
         // Base64 and PEM headers never contain a backslash, so a literal \n or \r is always a mangled line end.
         String unescaped = pem.replace("\\r", "").replace("\\n", "\n");
         return unescaped.lines().map(String::strip).toList();
-    }
-
-    /** The Base64 lines after a BEGIN line, joined; {@code null} without a matching END line, or with headers. */
-    private static String body(List<String> lines, int from, String label) {
-        StringBuilder base64 = new StringBuilder();
-        for (int i = from; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.equals("-----END " + label + "-----")) {
-                return base64.toString();
-            }
-            if (line.startsWith("-----") || line.indexOf(':') >= 0) {
-                return null;
-            }
-            base64.append(line);
-        }
-        return null;
     }
 
     static RSAPrivateCrtKey checkSize(RSAPrivateCrtKey key) throws KeyProblem {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.util.Base64;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -33,11 +34,14 @@ class Pkcs8KeysTest {
     }
 
     @Test
-    void read_base64ThatIsNotDer_isNotPem() {
-        assertThatExceptionOfType(KeyProblem.class).isThrownBy(() -> Pkcs8Keys.read("PRIVATE KEY", "AAAA", null))
+    void read_bytesThatAreNotDer_isNotPem() {
+        byte[] notDer = Base64.getDecoder().decode("AAAA");
+        byte[] emptySequence = Base64.getDecoder().decode("MAA=");
+
+        assertThatExceptionOfType(KeyProblem.class).isThrownBy(() -> Pkcs8Keys.read("PRIVATE KEY", notDer, null))
                 .extracting(KeyProblem::kind).isEqualTo(KeyProblem.Kind.NOT_PEM);
         assertThatExceptionOfType(KeyProblem.class)
-                .isThrownBy(() -> Pkcs8Keys.read("ENCRYPTED PRIVATE KEY", "MAA=", PASSPHRASE))
+                .isThrownBy(() -> Pkcs8Keys.read("ENCRYPTED PRIVATE KEY", emptySequence, PASSPHRASE))
                 .extracting(KeyProblem::kind).isEqualTo(KeyProblem.Kind.NOT_PEM);
     }
 
@@ -45,7 +49,7 @@ class Pkcs8KeysTest {
         String pem = fixture(fixture);
         String label = pem.contains("ENCRYPTED") ? "ENCRYPTED PRIVATE KEY" : "PRIVATE KEY";
         String base64 = pem.lines().filter(line -> !line.startsWith("-----")).collect(Collectors.joining());
-        return Pkcs8Keys.read(label, base64, passphrase);
+        return Pkcs8Keys.read(label, Base64.getDecoder().decode(base64), passphrase);
     }
 
     private static String fixture(String name) throws IOException {
