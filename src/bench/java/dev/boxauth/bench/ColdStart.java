@@ -179,12 +179,7 @@ final class ColdStart {
     }
 
     private static double median(List<Map<String, Double>> runs, String phase) {
-        double[] values = runs.stream().filter(r -> r.containsKey(phase)).mapToDouble(r -> r.get(phase)).toArray();
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        Arrays.sort(values);
-        return values[values.length / 2];
+        return Stats.median(runs.stream().filter(r -> r.containsKey(phase)).map(r -> r.get(phase)).toList());
     }
 
     void close() {

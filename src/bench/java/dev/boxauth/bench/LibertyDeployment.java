@@ -131,7 +131,8 @@ final class LibertyDeployment implements AutoCloseable {
         } finally {
             liberty.stop();
         }
-        return APPLICATIONS.stream().map(a -> new Result(a, median(first.get(a)), median(again.get(a)))).toList();
+        return APPLICATIONS.stream()
+                .map(a -> new Result(a, Stats.median(first.get(a)), Stats.median(again.get(a)))).toList();
     }
 
     /** The applications in the order of round {@code i}, so that none always follows the same one. */
@@ -163,12 +164,6 @@ final class LibertyDeployment implements AutoCloseable {
             throw new IllegalStateException("no start time in Liberty's message: " + started);
         }
         return Double.parseDouble(seconds.group(1)) * 1000;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     @Override
