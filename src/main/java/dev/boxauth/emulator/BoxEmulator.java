@@ -465,8 +465,8 @@ public final class BoxEmulator implements AutoCloseable {
     }
 
     /**
-     * Every access token issued since start, revoked or not: for tests that check where tokens must not
-     * appear (logs, messages).
+     * Every access token issued since start, revoked or not, in the order issued: for tests that check
+     * where tokens must not appear (logs, messages), or which token came last.
      */
     public Set<String> issuedAccessTokens() {
         return issuer.everIssued();

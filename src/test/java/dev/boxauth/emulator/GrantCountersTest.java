@@ -66,6 +66,17 @@ class GrantCountersTest extends EmulatorWithApp {
     }
 
     @Test
+    void issuedAccessTokens_areInTheOrderIssued() {
+        CcgApp ccg = box.createCcgApp();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            tokens.add(TokenClient.accessToken(ccgRequest(ccg, "enterprise", ccg.enterpriseId())));
+        }
+
+        assertThat(box.issuedAccessTokens()).containsExactlyElementsOf(tokens);
+    }
+
+    @Test
     void resetCounters_clearsTheNewCountersToo() {
         CcgApp ccg = box.createCcgApp();
         ccg.performActionsAsUsers(true);

@@ -2,10 +2,14 @@ package dev.boxauth.emulator.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** Issues access tokens and answers what a token stands for. Shared by every grant. */
 public final class TokenIssuer {
@@ -17,8 +21,11 @@ public final class TokenIssuer {
     private final RandomIds random;
     private final Counters counters;
     private final Map<String, ActiveToken> tokens = new ConcurrentHashMap<>();
-    /** Every token ever issued, revoked or not, so tests can look for them where they must not be. */
-    private final Set<String> everIssued = ConcurrentHashMap.newKeySet();
+    /**
+     * Every token ever issued, revoked or not, in the order issued: so tests can look for them where they
+     * must not be, and tell which came last.
+     */
+    private final Queue<String> everIssued = new ConcurrentLinkedQueue<>();
     private volatile Duration lifetime = DEFAULT_LIFETIME;
 
     /** A valid token's grant and when it expires on the emulator's clock. */
@@ -92,9 +99,9 @@ public final class TokenIssuer {
         return accessToken != null && tokens.remove(accessToken) != null;
     }
 
-    /** Every access token issued so far, including revoked and expired ones. */
+    /** Every access token issued so far, including revoked and expired ones, in the order issued. */
     public Set<String> everIssued() {
-        return Set.copyOf(everIssued);
+        return Collections.unmodifiableSet(new LinkedHashSet<>(everIssued));
     }
 
     /** Invalidates every token issued so far; later tokens are valid again. */
