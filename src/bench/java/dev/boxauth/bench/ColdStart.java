@@ -1,10 +1,13 @@
 package dev.boxauth.bench;
 
 import dev.boxauth.emulator.BoxEmulator;
+import dev.boxauth.testing.ForkedJava;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,13 +20,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.spi.ToolProvider;
 
 /**
  * First token from a cold JVM, a whole-process harness: each {@link FirstToken} program runs in a fresh
  * JVM (this JVM's {@code java}, the clients' class path), the emulator stays here, and every client's runs are
  * interleaved so that load on the machine falls on all alike. The figure is the time from the first line
  * of {@code main} to the token in hand, as the program measures it; the median of the runs is reported.
+ *
+ * <p>Each program's class path holds what an application of it would: jars only, and only its client's
+ * (box-auth's classes and the programs' are packed into jars first: a directory costs a cold JVM some 40
+ * ms more to search, and class-data sharing takes jars only). The programs also run with an application class-data archive of their own
+ * ({@code -XX:SharedArchiveFile}), written by one training run ({@code -XX:ArchiveClassesAtExit}): what a
+ * short-lived JVM can do to start faster.
  */
 final class ColdStart {
 
@@ -37,21 +48,26 @@ final class ColdStart {
     static final Map<String, List<String>> GROUPS = groups();
 
     /**
-     * What the programs need and no more: box-auth and its runtime dependencies, Box's SDK and its, and these
-     * classes. Not the whole test class path, whose hundred jars (Hazelcast, Selenium, Liberty's Arquillian)
-     * a cold JVM would scan for security providers and services, which no application pays.
+     * Every jar a program may need: box-auth and its runtime dependencies, Box's SDK and its. Not the whole
+     * test class path, whose hundred jars (Hazelcast, Selenium, Liberty's Arquillian) a cold JVM would scan
+     * for security providers and services, which no application pays. Each program gets the part it needs.
      */
-    static final String CLASS_PATH = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+    private static final List<String> CLASS_PATH = Arrays.stream(System.getProperty("java.class.path")
+            .split(File.pathSeparator))
             .filter(entry -> entry.endsWith("classes") || List.of("jose4j", "slf4j", "bcprov", "bcpkix", "bcutil",
                     "box-java-sdk", "minimal-json", "jackson", "okhttp", "okio", "kotlin", "zstd-jni").stream()
                     .anyMatch(Path.of(entry).getFileName().toString()::startsWith))
-            .collect(Collectors.joining(File.pathSeparator));
+            .toList();
+    /** The jars of box-auth's classes and of these programs, which {@link #jarred} writes. */
+    private static final String BOX_AUTH_JAR = "box-auth.jar";
+    private static final String PROGRAMS_JAR = "programs.jar";
 
     record Result(String program, double medianMillis, double minMillis, double medianBuildMillis,
             double medianProcessMillis) {
     }
 
     private final Path dir;
+    private final List<Path> jars;
     private final Path config;
     private final Path trustStore;
     private final BoxEmulator box;
@@ -59,6 +75,7 @@ final class ColdStart {
     ColdStart(Path dir) throws Exception {
         this.dir = dir;
         Files.createDirectories(dir);
+        jars = jarred(CLASS_PATH, dir);
         box = BoxEmulator.startHttps();
         box.registerJwtApp(Fixture.CLIENT_ID, Fixture.CLIENT_SECRET, Fixture.ENTERPRISE_ID, Fixture.KEY_ID,
                 Fixture.publicKey());
@@ -84,16 +101,82 @@ final class ColdStart {
         }
     }
 
+    /**
+     * The class path with each directory replaced by a jar of it: {@code target/classes} whole (box-auth's
+     * jar), {@code target/test-classes} only for this package (the programs).
+     */
+    private static List<Path> jarred(List<String> entries, Path dir) throws IOException {
+        ToolProvider jar = ToolProvider.findFirst("jar").orElseThrow();
+        List<Path> jars = new ArrayList<>();
+        for (String entry : entries) {
+            Path path = Path.of(entry);
+            if (!Files.isDirectory(path)) {
+                jars.add(path);
+                continue;
+            }
+            boolean programs = path.getFileName().toString().equals("test-classes");
+            Path file = dir.resolve(programs ? PROGRAMS_JAR : BOX_AUTH_JAR);
+            StringWriter out = new StringWriter();
+            if (jar.run(new PrintWriter(out), new PrintWriter(out), "--create", "--file", file.toString(), "-C",
+                    entry, programs ? FirstToken.class.getPackageName().replace('.', '/') : ".") != 0) {
+                throw new IOException("jar " + entry + ": " + out);
+            }
+            jars.add(file);
+        }
+        return jars;
+    }
+
+    /**
+     * What an application running {@code program} would have on its class path: the programs' jar, plus
+     * box-auth and its dependencies for box-auth, plus Box's SDK and its dependencies for the SDK.
+     */
+    private String classPath(String program) {
+        return jars.stream().filter(jar -> {
+            String name = jar.getFileName().toString();
+            if (name.equals(PROGRAMS_JAR)) {
+                return true;
+            }
+            boolean boxAuth = name.equals(BOX_AUTH_JAR) || ForkedJava.RUNTIME_JARS.stream().anyMatch(name::startsWith);
+            return switch (program) {
+                case "box-auth", "piece-privatekeys" -> boxAuth;
+                case "sdk-legacy", "sdk-gen" -> !name.equals(BOX_AUTH_JAR);
+                default -> false;
+            };
+        }).map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    }
+
     /** Runs every program {@code runs} times, interleaved. */
     List<Result> measure(List<String> programs, int runs) throws Exception {
+        return measure(programs, runs, program -> List.of());
+    }
+
+    /**
+     * Runs every program {@code runs} times, interleaved, each with an application class-data archive that
+     * a training run of the same program wrote first.
+     */
+    List<Result> measureArchived(List<String> programs, int runs) throws Exception {
+        for (String program : programs) {
+            Files.deleteIfExists(archive(program));
+            run(program, List.of("-XX:ArchiveClassesAtExit=" + archive(program)));
+        }
+        // -Xshare:on: a JVM that cannot map the archive fails, where by default it would start without it.
+        return measure(programs, runs, program -> List.of("-XX:SharedArchiveFile=" + archive(program), "-Xshare:on"));
+    }
+
+    private Path archive(String program) {
+        return dir.resolve(program + ".jsa");
+    }
+
+    private List<Result> measure(List<String> programs, int runs, Function<String, List<String>> options)
+            throws Exception {
         Map<String, List<Map<String, Double>>> all = new LinkedHashMap<>();
         for (String program : programs) {
-            run(program, false);
+            run(program, options.apply(program));
             all.put(program, new ArrayList<>());
         }
         for (int i = 0; i < runs; i++) {
             for (String program : programs) {
-                all.get(program).add(run(program, false));
+                all.get(program).add(run(program, options.apply(program)));
             }
         }
         List<Result> results = new ArrayList<>();
@@ -107,7 +190,7 @@ final class ColdStart {
     Map<String, Integer> classesLoaded(String program) throws Exception {
         Path log = dir.resolve(program + "-classes.log");
         Files.deleteIfExists(log);
-        run(program, true);
+        run(program, List.of("-Xlog:class+load=info:file=" + log));
         Map<String, Integer> counts = new LinkedHashMap<>();
         GROUPS.keySet().forEach(g -> counts.put(g, 0));
         counts.put("other", 0);
@@ -150,13 +233,11 @@ final class ColdStart {
         return groups;
     }
 
-    private Map<String, Double> run(String program, boolean logClasses) throws Exception {
+    private Map<String, Double> run(String program, List<String> jvmOptions) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Djavax.net.ssl.trustStore=" + trustStore, "-Djavax.net.ssl.trustStorePassword=changeit"));
-        if (logClasses) {
-            command.add("-Xlog:class+load=info:file=" + dir.resolve(program + "-classes.log"));
-        }
-        command.addAll(List.of("-cp", CLASS_PATH, FirstToken.class.getName(), program,
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath(program), FirstToken.class.getName(), program,
                 config.toString(), box.baseUrl().toString()));
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -186,13 +267,17 @@ final class ColdStart {
         box.close();
     }
 
-    /** {@code ColdStart [runs]}: the clients and the pieces, printed. */
+    /** {@code ColdStart [runs [programs]]}: the clients (also archived) and the pieces, printed. */
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         ColdStart cold = new ColdStart(Files.createTempDirectory("box-auth-cold"));
         try {
-            for (Result r : cold.measure(args.length > 1 ? List.of(args[1].split(",")) : CLIENTS, runs)) {
+            List<String> programs = args.length > 1 ? List.of(args[1].split(",")) : CLIENTS;
+            for (Result r : cold.measure(programs, runs)) {
                 System.out.println(r);
+            }
+            for (Result r : cold.measureArchived(programs, runs)) {
+                System.out.println("archived " + r);
             }
             if (args.length <= 1) {
                 for (Result r : cold.measure(PIECES, runs)) {

@@ -35,24 +35,48 @@ final class Scenarios {
     /** A client that makes one API call against its fixture's emulator, which counts. */
     static final class Caller implements AutoCloseable {
 
-        /** One API call. */
-        interface Call {
-            void call() throws Exception;
+        /** The client's own call for its token, which a caller waits for before the API call can start. */
+        interface TokenCall {
+            String token() throws Exception;
+        }
+
+        /** One API call with that token. */
+        interface ApiCall {
+            void call(String token) throws Exception;
         }
 
         private final Fixture fixture;
-        private final Call call;
+        private final TokenCall token;
+        private final ApiCall api;
         /** What the client holds besides the fixture; closed first. */
         private final Runnable closeClient;
 
-        Caller(Fixture fixture, Call call, Runnable closeClient) {
+        /**
+         * @param token {@code null} for a client whose API call takes its token itself, as the SDKs' do: they
+         *     check and refresh it there, so a separate token call before it would time nothing
+         */
+        Caller(Fixture fixture, TokenCall token, ApiCall api, Runnable closeClient) {
             this.fixture = fixture;
-            this.call = call;
+            this.token = token;
+            this.api = api;
             this.closeClient = closeClient;
         }
 
+        /** @return the token, or {@code null} when the API call takes its own */
+        String token() throws Exception {
+            return token == null ? null : token.token();
+        }
+
+        boolean hasTokenCall() {
+            return token != null;
+        }
+
+        void call(String token) throws Exception {
+            api.call(token);
+        }
+
         void call() throws Exception {
-            call.call();
+            call(token());
         }
 
         BoxEmulator box() {
@@ -69,9 +93,10 @@ final class Scenarios {
     record HerdResult(String client, int threads, int tokenRequests, int unauthorized, int failures) {
     }
 
+    /** The slowest call, its 99.9th percentile and the slowest token call, of each kind. */
     record StallResult(String client, Duration lifetime, long calls, double maxMillis, double p999Millis,
-            int failures, long noExpiryCalls, double noExpiryMaxMillis, double noExpiryP999Millis) {
-
+            double tokenMaxMillis, int failures, long noExpiryCalls, double noExpiryMaxMillis,
+            double noExpiryP999Millis, double noExpiryTokenMaxMillis) {
     }
 
     static final List<String> CLIENTS = List.of("box-auth", "SDK com.box.sdk", "SDK com.box.sdkgen");
@@ -94,8 +119,7 @@ final class Scenarios {
         BoxTokenProvider provider = fixture.boxAuth();
         HttpClient http = HttpClient.newBuilder().sslContext(BoxEmulator.clientSslContext()).build();
         HttpRequest.Builder me = HttpRequest.newBuilder(URI.create(fixture.box.apiUrl() + "/users/me"));
-        return new Caller(fixture, () -> {
-            String token = provider.accessToken();
+        return new Caller(fixture, provider::accessToken, token -> {
             HttpResponse<String> response = http.send(me.copy().header("Authorization", "Bearer " + token).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 401) {
@@ -109,13 +133,13 @@ final class Scenarios {
 
     private static Caller legacy(Fixture fixture) {
         BoxDeveloperEditionAPIConnection api = fixture.legacy();
-        return new Caller(fixture, () -> BoxUser.getCurrentUser(api).getInfo(), () -> { });
+        return new Caller(fixture, null, token -> BoxUser.getCurrentUser(api).getInfo(), () -> { });
     }
 
     private static Caller sdkgen(Fixture fixture) {
         BoxJWTAuth auth = fixture.sdkgenAuth();
         BoxClient client = fixture.sdkgenClient(auth, fixture.sdkgenSession());
-        return new Caller(fixture, () -> client.getUsers().getUserMe(), () -> { });
+        return new Caller(fixture, null, token -> client.getUsers().getUserMe(), () -> { });
     }
 
     /**
@@ -174,8 +198,8 @@ final class Scenarios {
 
     /**
      * One thread calls without pause, in runs with tokens that come due by the client's own rule and runs
-     * with tokens that outlive them: the slowest call and the 99.9th percentile of each kind, and the calls
-     * that failed. The slowest of some hundred thousand calls is a GC pause or a JIT compilation as often
+     * with tokens that outlive them: the slowest call, the 99.9th percentile and the slowest token call of
+     * each kind, and the calls that failed. The slowest of some hundred thousand calls is a GC pause or a JIT compilation as often
      * as anything else, and those fall mostly early in a JVM's life; so an unmeasured run warms the JVM
      * first, and then the kinds take turns in {@code rounds} rounds whose order alternates (expiring first,
      * then no expiry first, ...), so that neither kind gets the earlier, noisier share of the run.
@@ -197,46 +221,63 @@ final class Scenarios {
         run(client, lifetime, Math.max(1, runSeconds / 2), new AtomicInteger());
         AtomicInteger failures = new AtomicInteger();
         AtomicInteger failuresWithoutExpiry = new AtomicInteger();
-        long[] expiring = new long[0];
-        long[] lasting = new long[0];
+        Times expiring = Times.NONE;
+        Times lasting = Times.NONE;
         for (int round = 0; round < rounds; round++) {
             for (boolean expiry : round % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
                 if (expiry) {
-                    expiring = concat(expiring, run(client, lifetime, runSeconds, failures));
+                    expiring = expiring.and(run(client, lifetime, runSeconds, failures));
                 } else {
-                    lasting = concat(lasting, run(client, Duration.ofHours(1), runSeconds, failuresWithoutExpiry));
+                    lasting = lasting.and(run(client, Duration.ofHours(1), runSeconds, failuresWithoutExpiry));
                 }
             }
         }
         if (failuresWithoutExpiry.get() > 0) {
             throw new IllegalStateException(client + ": " + failuresWithoutExpiry + " calls failed with no expiry");
         }
-        return new StallResult(client, lifetime, expiring.length, max(expiring), p999(expiring), failures.get(),
-                lasting.length, max(lasting), p999(lasting));
+        return new StallResult(client, lifetime, expiring.calls.length, max(expiring.calls), p999(expiring.calls),
+                expiring.slowestTokenCallMillis(), failures.get(), lasting.calls.length, max(lasting.calls),
+                p999(lasting.calls), lasting.slowestTokenCallMillis());
     }
 
-    private static long[] concat(long[] a, long[] b) {
-        long[] both = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
+    /** The duration of every call, and of the slowest token call (-1: none), in nanoseconds. */
+    private record Times(long[] calls, long slowestTokenCall) {
+
+        static final Times NONE = new Times(new long[0], -1);
+
+        Times and(Times other) {
+            long[] both = Arrays.copyOf(calls, calls.length + other.calls.length);
+            System.arraycopy(other.calls, 0, both, calls.length, other.calls.length);
+            return new Times(both, Math.max(slowestTokenCall, other.slowestTokenCall));
+        }
+
+        /** NaN for a client without a token call of its own. */
+        double slowestTokenCallMillis() {
+            return slowestTokenCall < 0 ? Double.NaN : slowestTokenCall / 1e6;
+        }
     }
 
     /**
-     * The duration of every call, in nanoseconds, after a warm-up of a few hundred calls; a call that fails
-     * counts with its duration, and in {@code failures}.
+     * The duration of every call and of the slowest token call, after a warm-up of a few hundred calls; a
+     * call that fails counts with its duration, and in {@code failures}.
      */
-    private static long[] run(String client, Duration lifetime, long seconds, AtomicInteger failures)
+    private static Times run(String client, Duration lifetime, long seconds, AtomicInteger failures)
             throws Exception {
         try (Caller caller = caller(client, lifetime)) {
             for (int i = 0; i < 500; i++) {
                 caller.call();
             }
             long[] times = new long[1 << 16];
+            long slowestTokenCall = caller.hasTokenCall() ? 0 : -1;
             int n = 0;
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             for (long t = System.nanoTime(); t < end; ) {
                 try {
-                    caller.call();
+                    String token = caller.token();
+                    if (caller.hasTokenCall()) {
+                        slowestTokenCall = Math.max(slowestTokenCall, System.nanoTime() - t);
+                    }
+                    caller.call(token);
                 } catch (Exception e) {
                     failures.incrementAndGet();
                 }
@@ -247,7 +288,7 @@ final class Scenarios {
                 times[n++] = after - t;
                 t = after;
             }
-            return Arrays.copyOf(times, n);
+            return new Times(Arrays.copyOf(times, n), slowestTokenCall);
         }
     }
 
