@@ -132,7 +132,7 @@ class FaultSuiteTest {
             // The request's own timeout, not the caller giving up on a request still in flight.
             assertThatThrownBy(provider::accessToken).isInstanceOfSatisfying(BoxTokenException.class, e -> {
                 assertThat(e.isRetryable()).isTrue();
-                assertThat(e.getMessage()).contains("HttpTimeoutException (no complete answer within");
+                assertThat(e.getMessage()).contains("SocketTimeoutException (no complete answer within");
             });
 
             box.latency(Duration.ZERO);
@@ -149,7 +149,7 @@ class FaultSuiteTest {
         try (BoxTokenProvider provider = BoxAuth.fromProperties(p)) {
             assertThatThrownBy(provider::accessToken).isInstanceOfSatisfying(BoxTokenException.class, e -> {
                 assertThat(e.isRetryable()).isTrue();
-                assertThat(e.getMessage()).contains("HttpTimeoutException (no complete answer within");
+                assertThat(e.getMessage()).contains("SocketTimeoutException (no complete answer within");
             });
 
             assertThat(provider.accessToken()).isNotBlank();
@@ -173,7 +173,7 @@ class FaultSuiteTest {
                 // The request's own deadline frees them, not the callers' wait of 5 s running out first.
                 assertThat(caller).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
                         .havingCause().isInstanceOf(BoxTokenException.class)
-                        .withMessageContaining("HttpTimeoutException (no complete answer within");
+                        .withMessageContaining("SocketTimeoutException (no complete answer within");
             }
             assertThat(box.errors("no_answer")).isBetween(1, 2);
 

@@ -11,11 +11,11 @@ import dev.boxauth.internal.config.Settings;
 import dev.boxauth.internal.config.SettingsReader;
 import dev.boxauth.internal.config.Subject;
 import dev.boxauth.internal.http.BoxHttpClient;
+import dev.boxauth.internal.http.BoxHttpRequest;
+import dev.boxauth.internal.http.BoxHttpResponse;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -167,7 +167,7 @@ public final class BoxAuthCheck {
      */
     public static Identity whoAmI(BoxTokenProvider provider, URI apiUrl, SSLContext sslContext) {
         URI me = URI.create(apiUrl.toString().replaceAll("/+$", "") + "/users/me?fields=id,name,login,enterprise");
-        try (BoxHttpClient client = BoxHttpClient.create(me, Duration.ofSeconds(10), Duration.ofSeconds(30),
+        try (BoxHttpClient client = BoxHttpClient.create(Duration.ofSeconds(10), Duration.ofSeconds(30),
                 sslContext, null)) {
             return whoAmI(provider, client, me);
         }
@@ -176,13 +176,13 @@ public final class BoxAuthCheck {
     private static Identity whoAmI(BoxTokenProvider provider, BoxHttpClient client, URI me) {
         for (int attempt = 1; ; attempt++) {
             String token = provider.accessToken();
-            HttpResponse<String> response = get(client, me, token);
-            if (response.statusCode() == 401 && attempt == 1) {
+            BoxHttpResponse response = get(client, me, token);
+            if (response.status() == 401 && attempt == 1) {
                 provider.invalidate(token);
                 continue;
             }
-            if (response.statusCode() != 200) {
-                int status = response.statusCode();
+            if (response.status() != 200) {
+                int status = response.status();
                 throw new ApiCallFailed("GET " + me.getPath() + " answered HTTP " + status
                         + ": the token was issued but the API did not accept it.", status >= 500 || status == 429, null);
             }
@@ -202,10 +202,9 @@ public final class BoxAuthCheck {
         return value == null ? null : value.toString();
     }
 
-    private static HttpResponse<String> get(BoxHttpClient client, URI uri, String token) {
-        HttpRequest request = BoxHttpClient.request(uri).header("Authorization", "Bearer " + token).GET().build();
+    private static BoxHttpResponse get(BoxHttpClient client, URI uri, String token) {
         try {
-            return client.send(request);
+            return client.send(BoxHttpRequest.get(uri).header("Authorization", "Bearer " + token));
         } catch (IOException e) {
             throw new ApiCallFailed("Cannot reach the Box API at " + uri.getHost() + ": " + e, true, e);
         } catch (InterruptedException e) {

@@ -76,7 +76,7 @@ public final class ProviderFactory {
                     + " come from the OAuth 2.0 API (dev.boxauth.oauth), to which the Jakarta EE integration"
                     + " routes them. Use JWT or the Client Credentials Grant for a token of the app itself.");
         }
-        BoxHttpClient http = BoxHttpClient.create(settings.tokenUrl(), settings.connectTimeout(),
+        BoxHttpClient http = BoxHttpClient.create(settings.connectTimeout(),
                 settings.readTimeout(), options.sslContext(), options.proxy());
         try {
             return create(settings, options, url -> new HttpTokenEndpoint(url, http), http);

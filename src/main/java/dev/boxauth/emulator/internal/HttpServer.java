@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A minimal HTTP/1.1 server on a {@link ServerSocket} (plain or TLS), one thread per connection.
@@ -106,6 +107,11 @@ public final class HttpServer implements AutoCloseable {
 
     private static void closeQuietly(AutoCloseable closeable) {
         try {
+            if (closeable instanceof SSLSocket tls) {
+                // Closing TLS reads on until the client answers the close, within the read timeout; a client
+                // that keeps its connection idle for another request never does, so do not wait for it.
+                tls.setSoTimeout(1);
+            }
             closeable.close();
         } catch (Exception e) {
             // Closing is best effort: the socket is unusable either way.

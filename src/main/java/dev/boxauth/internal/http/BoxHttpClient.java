@@ -1,100 +1,89 @@
 package dev.boxauth.internal.http;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ProtocolException;
+import java.net.Proxy;
 import java.net.ProxySelector;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
- * HTTP to Box, bounded in time and size. Each exchange has one deadline that covers connecting, the
- * headers and the whole body, and is cancelled when it passes ({@link HttpRequest#timeout} alone covers
- * only the wait for headers, so a server that sends headers and then stalls would hold the caller for
- * good). A body over {@link #MAX_BODY_BYTES} fails with {@link BodyTooLargeException} as soon as it is
- * known to be too large, so that no answer can fill the heap.
+ * HTTP/1.1 to Box, bounded in time and size: what box-auth's few exchanges (a form POSTed to the token
+ * and revoke endpoints, a GET of {@code /users/me}) need, over the JDK's sockets and TLS. Each exchange has
+ * one deadline that covers connecting, the TLS handshake, the headers and the whole body: every read waits
+ * at most for what is left of it. A body over {@link #MAX_BODY_BYTES} fails with
+ * {@link BodyTooLargeException} as soon as it is known to be too large, so that no answer can fill the heap.
  *
- * <p>One instance per provider, shared by its endpoints, so that requests ride kept-alive connections.
- * Redirects are never followed: a redirected token request would carry the client secret wherever the
- * redirect points. The JVM's trust store and proxy settings apply unless an {@link SSLContext} or a
- * {@link ProxySelector} is passed.
+ * <p>Not the JDK's {@code HttpClient}: a fresh JVM takes some 80 ms longer to send its first request (its
+ * selector thread and asynchronous machinery, some 300 classes), and each request on a kept-alive
+ * connection some 100 to 250 µs longer, for features these exchanges do not use.
+ *
+ * <p>One instance per provider, shared by its endpoints: connections are kept alive, idle for up to
+ * {@link #MAX_IDLE} between exchanges. A POST is never sent twice: if a kept-alive connection turns out
+ * closed, the caller's retry policy decides; a GET is sent again once on a new connection. Redirects are
+ * never followed: a redirected token request would carry the client secret wherever the redirect points.
+ * The JVM's trust store and proxy settings apply unless an {@link SSLContext} or a {@link ProxySelector} is
+ * passed; an HTTP proxy is used with {@code CONNECT}, a SOCKS proxy as the JDK's sockets use it.
  */
 public final class BoxHttpClient implements AutoCloseable {
 
     /** Box's token answers are under 4 KiB and {@code /users/me} under 2 KiB; anything far larger is not Box. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    /**
+     * How long a connection may stay idle and still be used again: shorter than servers keep idle
+     * connections open, so that a request rarely meets one the server has just closed.
+     */
+    static final Duration MAX_IDLE = Duration.ofSeconds(15);
 
-    private static final String USER_AGENT = "box-auth";
-
-    private final HttpClient client;
+    private final Duration connectTimeout;
     /** Connect plus read timeout: the longest one exchange may take. */
     private final Duration exchangeTimeout;
-    /**
-     * Cuts off bodies still arriving at their deadline: the client's own, not the JDK-wide timer of
-     * {@link java.util.concurrent.CompletableFuture#orTimeout}, whose thread would keep the context class
-     * loader of the first application that used it, after a redeploy too. Its thread ends when idle.
-     */
-    private final ScheduledThreadPoolExecutor bodyDeadlines;
+    private final SSLContext sslContext;
+    private final ProxySelector proxy;
+    private final Object lock = new Object();
+    /** Connections waiting for an exchange, the most recently used first; guarded by {@link #lock}. */
+    private final Deque<HttpConnection> idle = new ArrayDeque<>();
+    /** Connections in an exchange, closed by {@link #close()} to end it; guarded by {@link #lock}. */
+    private final Set<HttpConnection> busy = new HashSet<>();
+    private boolean closed;
+    /** The TLS socket factory, made on the first HTTPS connection. */
+    private volatile SSLSocketFactory tls;
 
-    BoxHttpClient(HttpClient client, Duration exchangeTimeout) {
-        this.client = client;
-        this.exchangeTimeout = exchangeTimeout;
-        bodyDeadlines = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "box-auth-http-deadlines");
-            thread.setDaemon(true);
-            thread.setContextClassLoader(null);
-            return thread;
-        });
-        bodyDeadlines.setKeepAliveTime(1, TimeUnit.MINUTES);
-        bodyDeadlines.allowCoreThreadTimeOut(true);
-        bodyDeadlines.setRemoveOnCancelPolicy(true);
+    private BoxHttpClient(Duration connectTimeout, Duration readTimeout, SSLContext sslContext, ProxySelector proxy) {
+        this.connectTimeout = connectTimeout;
+        this.exchangeTimeout = connectTimeout.plus(readTimeout);
+        this.sslContext = sslContext;
+        this.proxy = proxy;
     }
 
     /**
-     * @param url the URL the client is mostly for; plain {@code http} (loopback only, the emulator) speaks HTTP/1.1
      * @param connectTimeout the longest wait for a connection
      * @param readTimeout the longest wait, after connecting, for the whole answer
+     * @param sslContext trust for TLS, or {@code null} for the JVM's default
+     * @param proxy the proxies to use, or {@code null} for the JVM's ({@link ProxySelector#getDefault()})
      */
-    public static BoxHttpClient create(URI url, Duration connectTimeout, Duration readTimeout, SSLContext sslContext,
+    public static BoxHttpClient create(Duration connectTimeout, Duration readTimeout, SSLContext sslContext,
             ProxySelector proxy) {
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER);
-        ProxySelector selector = proxy != null ? proxy : ProxySelector.getDefault();
-        if (selector != null) {
-            builder.proxy(selector);
-        }
-        if (sslContext != null) {
-            builder.sslContext(sslContext);
-        }
-        if (isPlainHttp(url)) {
-            builder.version(HttpClient.Version.HTTP_1_1);
-        }
-        return new BoxHttpClient(builder.build(), connectTimeout.plus(readTimeout));
+        return new BoxHttpClient(connectTimeout, readTimeout, sslContext, proxy);
     }
 
-    /** A request to {@code url} with the headers every request to Box carries. */
-    public static HttpRequest.Builder request(URI url) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(url)
-                .header("Accept", "application/json")
-                .header("User-Agent", USER_AGENT);
-        if (isPlainHttp(url)) {
-            // Loopback only (the emulator), which speaks HTTP/1.1, whichever URL the shared client was made for.
-            builder.version(HttpClient.Version.HTTP_1_1);
-        }
-        return builder;
-    }
-
-    /** {@link #send(HttpRequest, Duration)} within the exchange timeout alone. */
-    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    /** {@link #send(BoxHttpRequest, Duration)} within the exchange timeout alone. */
+    public BoxHttpResponse send(BoxHttpRequest request) throws IOException, InterruptedException {
         return send(request, exchangeTimeout);
     }
 
@@ -102,70 +91,229 @@ public final class BoxHttpClient implements AutoCloseable {
      * Sends {@code request} and reads the whole answer as UTF-8 text.
      *
      * @param atMost the caller's own bound (what is left of its deadline); the exchange timeout applies too
-     * @throws HttpTimeoutException when the whole answer did not arrive in time; the exchange is cancelled
+     * @throws SocketTimeoutException when the whole answer did not arrive in time
      * @throws BodyTooLargeException when the body is larger than {@link #MAX_BODY_BYTES}
-     * @throws IOException when no answer arrived (connection refused or reset, TLS failure)
+     * @throws IOException when no answer arrived (connection refused or reset, TLS failure, not HTTP)
+     * @throws InterruptedException when the calling thread was interrupted before the exchange
      */
-    public HttpResponse<String> send(HttpRequest request, Duration atMost) throws IOException, InterruptedException {
+    public BoxHttpResponse send(BoxHttpRequest request, Duration atMost) throws IOException, InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted before a request to " + request.url().getHost());
+        }
         Duration timeout = atMost.compareTo(exchangeTimeout) < 0 ? atMost : exchangeTimeout;
         if (timeout.isNegative() || timeout.isZero()) {
             throw timedOut(timeout);
         }
-        // The request's timeout bounds connecting and the headers; the body gets what is left of it.
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest bounded = HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout).build();
+        String origin = origin(request.url());
+        HttpConnection connection = reused(origin);
+        boolean reused = connection != null;
+        if (!reused) {
+            connection = open(request.url(), origin, deadline, timeout);
+        }
         try {
-            // The blocking send, not sendAsync: sendAsync starts every exchange on the client's executor and
-            // completes it through the common pool, which has one thread on two cores and so runs each
-            // completion on a new thread (about 300 µs an exchange there); send runs it on this thread.
-            return client.send(bounded, CappedBody.handler(MAX_BODY_BYTES, deadline, bodyDeadlines));
-        } catch (HttpConnectTimeoutException e) {
-            throw e;
-        } catch (HttpTimeoutException e) {
+            return exchange(connection, request, deadline);
+        } catch (SocketTimeoutException e) {
             throw timedOut(timeout);
         } catch (IOException e) {
-            throw unwrapped(e, timeout);
+            // A kept-alive connection the server had closed meanwhile fails before any answer; only a GET
+            // may be sent again without the risk of acting twice.
+            if (!reused || connection.answered() || !request.idempotent() || e instanceof BodyTooLargeException) {
+                throw e;
+            }
+            try {
+                return exchange(open(request.url(), origin, deadline, timeout), request, deadline);
+            } catch (SocketTimeoutException timeoutOnRetry) {
+                throw timedOut(timeout);
+            }
         }
     }
 
-    /** Releases the client's connections and selector thread where the JDK can (Java 21 and later). */
+    private BoxHttpResponse exchange(HttpConnection connection, BoxHttpRequest request, long deadline)
+            throws IOException {
+        boolean reusable = false;
+        try {
+            HttpConnection.Answer answer = connection.exchange(request.encode(connection.target(request.url())),
+                    deadline, MAX_BODY_BYTES);
+            reusable = answer.reusable();
+            return answer.response();
+        } finally {
+            release(connection, reusable);
+        }
+    }
+
+    /** An idle connection to {@code origin} that may be used again, now busy; or {@code null}. */
+    private HttpConnection reused(String origin) throws IOException {
+        List<HttpConnection> stale = new ArrayList<>();
+        HttpConnection found = null;
+        synchronized (lock) {
+            if (closed) {
+                throw new IOException("the HTTP client is closed");
+            }
+            for (var it = idle.iterator(); it.hasNext() && found == null; ) {
+                HttpConnection candidate = it.next();
+                if (!candidate.origin().equals(origin)) {
+                    continue;
+                }
+                it.remove();
+                if (candidate.reusable(MAX_IDLE.toNanos())) {
+                    found = candidate;
+                    busy.add(found);
+                } else {
+                    stale.add(candidate);
+                }
+            }
+        }
+        stale.forEach(HttpConnection::close);
+        return found;
+    }
+
+    private void release(HttpConnection connection, boolean reusable) {
+        synchronized (lock) {
+            busy.remove(connection);
+            if (reusable && !closed) {
+                idle.addFirst(connection);
+                return;
+            }
+        }
+        connection.close();
+    }
+
+    /** A new connection to {@code url}'s origin, through the proxy the selector picks; busy. */
+    private HttpConnection open(URI url, String origin, long deadline, Duration timeout) throws IOException {
+        boolean https = "https".equalsIgnoreCase(url.getScheme());
+        String host = url.getHost();
+        int port = url.getPort() == -1 ? BoxHttpRequest.defaultPort(url) : url.getPort();
+        Proxy via = proxyFor(url);
+        Socket socket = via.type() == Proxy.Type.SOCKS ? new Socket(via) : new Socket();
+        HttpConnection connection = null;
+        try {
+            InetSocketAddress address = switch (via.type()) {
+                // The JVM's selector names its proxies unresolved.
+                case HTTP -> resolved((InetSocketAddress) via.address());
+                case SOCKS -> InetSocketAddress.createUnresolved(host, port);
+                default -> new InetSocketAddress(host, port);
+            };
+            long left = Math.min(connectTimeout.toNanos(), deadline - System.nanoTime());
+            if (left <= 0) {
+                throw timedOut(timeout);
+            }
+            try {
+                socket.connect(address, (int) Math.max(1, left / 1_000_000));
+            } catch (IOException e) {
+                if (via.type() != Proxy.Type.DIRECT) {
+                    selector().connectFailed(url, via.address(), e);
+                }
+                throw e instanceof SocketTimeoutException ? timedOut(timeout) : e;
+            }
+            socket.setTcpNoDelay(true);
+            if (https && via.type() == Proxy.Type.HTTP) {
+                tunnel(socket, host, port, deadline, timeout);
+            }
+            Socket connected = https ? secured(socket, host, port, deadline, timeout) : socket;
+            // Plain HTTP through a proxy names the whole URL; through a tunnel or direct, the path.
+            connection = new HttpConnection(origin, connected, socket, !https && via.type() == Proxy.Type.HTTP);
+        } finally {
+            if (connection == null) {
+                socket.close();
+            }
+        }
+        synchronized (lock) {
+            if (closed) {
+                connection.close();
+                throw new IOException("the HTTP client is closed");
+            }
+            busy.add(connection);
+        }
+        return connection;
+    }
+
+    /** Asks an HTTP proxy for a tunnel to {@code host:port} ({@code CONNECT}); the TLS handshake goes through it. */
+    private static void tunnel(Socket socket, String host, int port, long deadline, Duration timeout)
+            throws IOException {
+        String authority = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        HttpConnection proxy = new HttpConnection("proxy", socket, socket, false);
+        byte[] connect = ("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\nUser-Agent: box-auth\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try {
+            int status = proxy.tunnel(connect, deadline);
+            if (status / 100 != 2) {
+                throw new ProtocolException("the proxy refused a tunnel to " + authority + ": HTTP " + status);
+            }
+        } catch (SocketTimeoutException e) {
+            throw timedOut(timeout);
+        }
+    }
+
+    private Socket secured(Socket socket, String host, int port, long deadline, Duration timeout) throws IOException {
+        SSLSocket tlsSocket = (SSLSocket) tlsFactory().createSocket(socket, host, port, true);
+        SSLParameters parameters = tlsSocket.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host
+        tlsSocket.setSSLParameters(parameters);
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw timedOut(timeout);
+        }
+        tlsSocket.setSoTimeout((int) Math.max(1, left / 1_000_000));
+        try {
+            tlsSocket.startHandshake();
+        } catch (SocketTimeoutException e) {
+            throw timedOut(timeout);
+        }
+        return tlsSocket;
+    }
+
+    private static InetSocketAddress resolved(InetSocketAddress address) {
+        return address.isUnresolved() ? new InetSocketAddress(address.getHostString(), address.getPort()) : address;
+    }
+
+    private SSLSocketFactory tlsFactory() throws IOException {
+        SSLSocketFactory factory = tls;
+        if (factory == null) {
+            try {
+                factory = (sslContext != null ? sslContext : SSLContext.getDefault()).getSocketFactory();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IOException("the JVM has no default TLS context", e);
+            }
+            tls = factory;
+        }
+        return factory;
+    }
+
+    private ProxySelector selector() {
+        return proxy != null ? proxy : ProxySelector.getDefault();
+    }
+
+    private Proxy proxyFor(URI url) {
+        ProxySelector selector = selector();
+        if (selector == null) {
+            return Proxy.NO_PROXY;
+        }
+        List<Proxy> proxies = selector.select(url);
+        return proxies == null || proxies.isEmpty() ? Proxy.NO_PROXY : proxies.get(0);
+    }
+
+    private static String origin(URI url) {
+        int port = url.getPort() == -1 ? BoxHttpRequest.defaultPort(url) : url.getPort();
+        return url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+    }
+
+    /** Closes every connection; an exchange in progress fails with an {@link IOException}. */
     @Override
     public void close() {
-        bodyDeadlines.shutdownNow();
-        if (client instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                // Closing only releases resources early; the client's own cleanup frees them all the same.
-            }
+        List<HttpConnection> all;
+        synchronized (lock) {
+            closed = true;
+            all = new ArrayList<>(idle);
+            all.addAll(busy);
+            idle.clear();
+            busy.clear();
         }
+        all.forEach(HttpConnection::close);
     }
 
-    private static HttpTimeoutException timedOut(Duration timeout) {
-        return new HttpTimeoutException("no complete answer within " + timeout.toMillis() + " ms");
-    }
-
-    /**
-     * What the JDK's wrapping hides: the body's own failure (too large, out of time), or a TLS failure,
-     * which keeps its type so that it is not retried.
-     */
-    private static IOException unwrapped(IOException failure, Duration timeout) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof BodyTooLargeException tooLarge) {
-                return tooLarge;
-            }
-            if (t instanceof TimeoutException) {
-                return timedOut(timeout);
-            }
-            if (t instanceof SSLException ssl) {
-                return ssl;
-            }
-        }
-        return failure;
-    }
-
-    private static boolean isPlainHttp(URI url) {
-        return "http".equalsIgnoreCase(url.getScheme());
+    private static SocketTimeoutException timedOut(Duration timeout) {
+        return new SocketTimeoutException("no complete answer within " + timeout.toMillis() + " ms");
     }
 
     @Override

@@ -3,8 +3,6 @@ package dev.boxauth.internal.http;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -26,15 +24,9 @@ public final class HttpTokenEndpoint implements TokenEndpoint {
 
     @Override
     public TokenHttpResponse post(Map<String, String> form, Duration atMost) throws IOException, InterruptedException {
-        HttpRequest request = BoxHttpClient.request(url)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
-                .build();
-        HttpResponse<String> response = http.send(request, atMost);
-        // HttpHeaders looks names up case-insensitively, as HTTP/2's lower-case names need.
-        return new TokenHttpResponse(response.statusCode(), response.body(),
-                response.headers().firstValue("Date").orElse(null),
-                response.headers().firstValue("Retry-After").orElse(null));
+        BoxHttpResponse response = http.send(BoxHttpRequest.postForm(url, encode(form)), atMost);
+        return new TokenHttpResponse(response.status(), response.body(), response.header("Date"),
+                response.header("Retry-After"));
     }
 
     @Override

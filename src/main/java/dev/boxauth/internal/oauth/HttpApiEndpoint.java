@@ -1,10 +1,10 @@
 package dev.boxauth.internal.oauth;
 
 import dev.boxauth.internal.http.BoxHttpClient;
+import dev.boxauth.internal.http.BoxHttpRequest;
+import dev.boxauth.internal.http.BoxHttpResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 /** {@link ApiEndpoint} over the OAuth client's {@link BoxHttpClient}: bounded in time and size. */
 final class HttpApiEndpoint implements ApiEndpoint {
@@ -19,12 +19,9 @@ final class HttpApiEndpoint implements ApiEndpoint {
 
     @Override
     public ApiResponse get(String path, String accessToken) throws IOException, InterruptedException {
-        HttpRequest request = BoxHttpClient.request(Urls.join(apiUrl, path))
-                .header("Authorization", "Bearer " + accessToken)
-                .GET()
-                .build();
-        HttpResponse<String> response = http.send(request);
-        return new ApiResponse(response.statusCode(), response.body());
+        BoxHttpResponse response = http.send(BoxHttpRequest.get(Urls.join(apiUrl, path))
+                .header("Authorization", "Bearer " + accessToken));
+        return new ApiResponse(response.status(), response.body());
     }
 
     @Override

@@ -141,7 +141,7 @@ public final class OAuthClient implements BoxOAuth {
 
     private static BoxOAuth create(BoxOAuthConfig config, BoxTokenStore store, SecureRandom random,
             SignInStates states) {
-        BoxHttpClient http = BoxHttpClient.create(config.tokenUrl(), config.connectTimeout(), config.readTimeout(),
+        BoxHttpClient http = BoxHttpClient.create(config.connectTimeout(), config.readTimeout(),
                 config.sslContext().orElse(null), config.proxy().orElse(null));
         OAuthClient client = new OAuthClient(config, store, OAuthTransport.http(config, http), Sleeper.REAL,
                 random, http, states);

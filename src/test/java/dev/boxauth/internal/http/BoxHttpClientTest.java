@@ -5,24 +5,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.boxauth.emulator.BoxEmulator;
 import dev.boxauth.internal.http.RawHttpServer.Reply;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The bounds of every exchange with Box, over real loopback HTTP. Each test would hang without its bound,
- * so each has a generous JUnit timeout that turns a hang into a failure; none asserts wall-clock times.
+ * The bounds of every exchange with Box, and the HTTP/1.1 it speaks, over real loopback HTTP and TLS. Each
+ * test that would hang without its bound has a generous JUnit timeout that turns a hang into a failure;
+ * none asserts wall-clock times.
  */
 @Timeout(30)
 class BoxHttpClientTest {
@@ -47,7 +54,15 @@ class BoxHttpClientTest {
     void send_cancelsAnExchangeWhoseBodyStallsAfterTheHeaders() throws Exception {
         start(n -> n == 1 ? Reply.headersThenStall(200, "{\"access_token\":") : Reply.complete(200, "{}"));
 
-        assertThatThrownBy(() -> http.send(post())).isInstanceOf(HttpTimeoutException.class)
+        assertThatThrownBy(() -> http.send(post())).isInstanceOf(SocketTimeoutException.class)
+                .hasMessageContaining("no complete answer within 1300 ms");
+    }
+
+    @Test
+    void send_endsABodyThatTricklesPastTheDeadline_thoughEachByteComesWithinTheReadTimeout() throws Exception {
+        start(n -> Reply.trickle("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n"));
+
+        assertThatThrownBy(() -> http.send(post())).isInstanceOf(SocketTimeoutException.class)
                 .hasMessageContaining("no complete answer within 1300 ms");
     }
 
@@ -55,18 +70,18 @@ class BoxHttpClientTest {
     void send_failsAtTheCallersBoundWhenItIsShorterThanTheTimeouts() throws Exception {
         start(n -> Reply.nothing());
 
-        assertThatThrownBy(() -> http.send(post(), Duration.ofMillis(200))).isInstanceOf(HttpTimeoutException.class)
+        assertThatThrownBy(() -> http.send(post(), Duration.ofMillis(200))).isInstanceOf(SocketTimeoutException.class)
                 .hasMessageContaining("within 200 ms");
     }
 
     @Test
     void send_worksAgainAfterAnExchangeWasCancelled() throws Exception {
         start(n -> n == 1 ? Reply.headersThenStall(200, "{") : Reply.complete(200, "{\"ok\":true}"));
-        assertThatThrownBy(() -> http.send(post(), READ)).isInstanceOf(HttpTimeoutException.class);
+        assertThatThrownBy(() -> http.send(post(), READ)).isInstanceOf(SocketTimeoutException.class);
 
-        HttpResponse<String> second = http.send(post());
+        BoxHttpResponse second = http.send(post());
 
-        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.status()).isEqualTo(200);
         assertThat(second.body()).isEqualTo("{\"ok\":true}");
     }
 
@@ -89,6 +104,13 @@ class BoxHttpClientTest {
     }
 
     @Test
+    void send_refusesABodyWithoutLengthOnceItPassesTheCap() throws Exception {
+        start(n -> Reply.raw("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n" + "x".repeat(70_000)));
+
+        assertThatThrownBy(() -> http.send(post())).isInstanceOf(BodyTooLargeException.class);
+    }
+
+    @Test
     void send_readsABodyOfExactlyTheCap() throws Exception {
         String body = "x".repeat(BoxHttpClient.MAX_BODY_BYTES);
         start(n -> Reply.complete(200, body));
@@ -96,69 +118,229 @@ class BoxHttpClientTest {
         assertThat(http.send(post()).body()).hasSize(BoxHttpClient.MAX_BODY_BYTES);
     }
 
-    /**
-     * Bodies are timed on the client's own thread, not on the JDK-wide timer of CompletableFuture, whose
-     * thread would keep the first application's class loader for good in a server that redeploys it.
-     */
     @Test
-    void send_timesTheBodyOnAThreadOfTheClientsOwn_withNoClassLoader_endedByClose() throws Exception {
-        Set<Thread> before = deadlineThreads();
-        start(n -> Reply.complete(200, "{}"));
+    void send_readsAChunkedBody_withExtensionsAndTrailers_andSkipsAnInterimAnswer() throws Exception {
+        start(n -> Reply.raw("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n"
+                + "Retry-After: 7\r\n\r\n4;name=value\r\n{\"a\"\r\n6\r\n:\"é\"}\r\n0\r\nTrailer: x\r\n\r\n"));
 
-        http.send(post());
+        BoxHttpResponse response = http.send(post());
 
-        Set<Thread> started = deadlineThreads();
-        started.removeAll(before);
-        assertThat(started).singleElement().extracting(Thread::getContextClassLoader).isNull();
-        http.close();
-        Thread timer = started.iterator().next();
-        timer.join(10_000);
-        assertThat(timer.isAlive()).isFalse();
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"a\":\"é\"}");
+        assertThat(response.header("retry-after")).isEqualTo("7");
+        assertThat(response.header("RETRY-AFTER")).isEqualTo("7");
     }
 
-    /**
-     * A blocking exchange, not one handed to the client's executor and completed through the common pool,
-     * which has a single thread on two cores and then starts a new thread for every exchange.
-     */
     @Test
-    void send_runsAnExchangeOnAKeptAliveConnectionOnTheCallersThread() throws Exception {
+    void send_readsABodyThatEndsWithTheConnection() throws Exception {
+        start(n -> Reply.raw("HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n\r\n{\"error\":\"x\"}"));
+
+        BoxHttpResponse response = http.send(post());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"error\":\"x\"}");
+    }
+
+    @Test
+    void send_failsClearlyOnAnAnswerThatIsNotHttp() throws Exception {
+        start(n -> Reply.raw("SSH-2.0-OpenSSH\r\n\r\n"));
+
+        assertThatThrownBy(() -> http.send(post())).isInstanceOf(IOException.class)
+                .hasMessage("not an HTTP/1.x status line");
+    }
+
+    @Test
+    void send_failsClearlyWhenTheConnectionClosesBeforeTheWholeBody() throws Exception {
+        start(n -> Reply.raw("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"access"));
+
+        assertThatThrownBy(() -> http.send(post())).isInstanceOf(IOException.class)
+                .hasMessage("the connection closed before the whole body came");
+    }
+
+    @Test
+    void send_refusesAHeaderValueThatWouldEndTheHeader() {
+        assertThatThrownBy(() -> BoxHttpRequest.get(URI.create("https://api.box.com/2.0/users/me"))
+                .header("Authorization", "Bearer x\r\nAs-User: 1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("Bearer");
+    }
+
+    @Test
+    void send_runsExchangesOnOneKeptAliveTlsConnection() throws Exception {
         try (BoxEmulator box = BoxEmulator.startHttps()) {
             URI url = URI.create(box.tokenUrl());
-            http = BoxHttpClient.create(url, CONNECT, Duration.ofSeconds(10), BoxEmulator.clientSslContext(), null);
-            http.send(BoxHttpClient.request(url).POST(HttpRequest.BodyPublishers.ofString("grant_type=x")).build());
-            AtomicReference<Thread> subscribedOn = new AtomicReference<>();
-            HttpRequest.BodyPublisher form = HttpRequest.BodyPublishers.ofString("grant_type=x");
-            HttpRequest.BodyPublisher recording = new HttpRequest.BodyPublisher() {
-                @Override
-                public long contentLength() {
-                    return form.contentLength();
-                }
+            http = BoxHttpClient.create(CONNECT, Duration.ofSeconds(10), BoxEmulator.clientSslContext(), null);
 
-                @Override
-                public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-                    subscribedOn.set(Thread.currentThread());
-                    form.subscribe(subscriber);
-                }
-            };
+            for (int i = 0; i < 3; i++) {
+                assertThat(http.send(BoxHttpRequest.postForm(url, "grant_type=x")).status()).isEqualTo(400);
+            }
 
-            http.send(BoxHttpClient.request(url).POST(recording).build());
-
-            assertThat(subscribedOn.get()).isSameAs(Thread.currentThread());
+            assertThat(box.connectionsAccepted()).isEqualTo(1);
         }
     }
 
-    private static Set<Thread> deadlineThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("box-auth-http-deadlines")).collect(Collectors.toSet());
+    @Test
+    void send_checksThatTheCertificateNamesTheHost() throws Exception {
+        try (BoxEmulator box = BoxEmulator.startHttps(); TunnelProxy proxy = new TunnelProxy()) {
+            // The proxy reaches the emulator for any name; its certificate names localhost and 127.0.0.1 only.
+            URI url = URI.create(box.tokenUrl().replace("127.0.0.1", "api.box.com"));
+            http = BoxHttpClient.create(CONNECT, Duration.ofSeconds(10), BoxEmulator.clientSslContext(),
+                    new FixedProxy(new Proxy(Proxy.Type.HTTP, proxy.address())));
+
+            assertThatThrownBy(() -> http.send(BoxHttpRequest.postForm(url, "grant_type=x")))
+                    .isInstanceOf(SSLHandshakeException.class);
+        }
+    }
+
+    @Test
+    void send_sendsAGetAgainOnANewConnection_whenTheKeptAliveOneWasClosed_butNeverAPost() throws Exception {
+        start(n -> Reply.keptAlive(200, "{\"n\":" + n + "}"));
+        URI url = server.url("/2.0/users/me");
+        http.send(BoxHttpRequest.get(url));
+
+        assertThat(http.send(BoxHttpRequest.get(url)).body()).isEqualTo("{\"n\":2}");
+
+        assertThatThrownBy(() -> http.send(post())).isInstanceOf(IOException.class);
+        assertThat(server.requests()).isEqualTo(2);
+    }
+
+    @Test
+    void send_usesNoKeptAliveConnectionOnWhichTheServerSentSomethingUnasked() throws Exception {
+        // What a TLS server sends as it closes an idle connection (close_notify) comes unasked like these bytes.
+        start(n -> Reply.raw("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}" + (n == 1 ? "\u0015\u0003\u0003" : "")));
+        http.send(post());
+
+        assertThat(http.send(post()).body()).isEqualTo("{}");
+
+        assertThat(server.requests()).isEqualTo(2);
+    }
+
+    @Test
+    void close_endsAnExchangeInProgress() throws Exception {
+        start(n -> Reply.nothing());
+        Thread closer = new Thread(() -> {
+            try {
+                while (server.requests() == 0) {
+                    Thread.onSpinWait();
+                }
+            } finally {
+                http.close();
+            }
+        });
+        closer.start();
+
+        assertThatThrownBy(() -> http.send(post(), Duration.ofSeconds(20))).isInstanceOf(IOException.class)
+                .isNotInstanceOf(SocketTimeoutException.class);
+        closer.join();
+    }
+
+    @Test
+    void send_goesThroughAnHttpProxysTunnel() throws Exception {
+        try (BoxEmulator box = BoxEmulator.startHttps(); TunnelProxy proxy = new TunnelProxy()) {
+            URI url = URI.create(box.tokenUrl().replace("127.0.0.1", "localhost"));
+            // Unresolved, as the JVM's own selector names proxies (https.proxyHost).
+            InetSocketAddress unresolved = InetSocketAddress.createUnresolved("localhost", proxy.address().getPort());
+            http = BoxHttpClient.create(CONNECT, Duration.ofSeconds(10), BoxEmulator.clientSslContext(),
+                    new FixedProxy(new Proxy(Proxy.Type.HTTP, unresolved)));
+
+            assertThat(http.send(BoxHttpRequest.postForm(url, "grant_type=x")).status()).isEqualTo(400);
+
+            assertThat(proxy.requests).containsExactly("CONNECT localhost:" + url.getPort() + " HTTP/1.1");
+        }
     }
 
     private void start(java.util.function.IntFunction<Reply> replies) throws Exception {
         server = new RawHttpServer(replies);
-        http = BoxHttpClient.create(server.url("/oauth2/token"), CONNECT, READ, null, null);
+        http = BoxHttpClient.create(CONNECT, READ, null, null);
     }
 
-    private HttpRequest post() {
-        URI url = server.url("/oauth2/token");
-        return BoxHttpClient.request(url).POST(HttpRequest.BodyPublishers.ofString("grant_type=x")).build();
+    private BoxHttpRequest post() {
+        return BoxHttpRequest.postForm(server.url("/oauth2/token"), "grant_type=x");
+    }
+
+    /** Always the same proxy (or none). */
+    private static final class FixedProxy extends ProxySelector {
+        private final Proxy proxy;
+
+        FixedProxy(Proxy proxy) {
+            this.proxy = proxy;
+        }
+
+        @Override
+        public List<Proxy> select(URI uri) {
+            return List.of(proxy);
+        }
+
+        @Override
+        public void connectFailed(URI uri, SocketAddress address, IOException e) {
+        }
+    }
+
+    /** An HTTP proxy that takes {@code CONNECT} only, to a port on loopback whatever the host, and copies bytes. */
+    private static final class TunnelProxy implements AutoCloseable {
+        final List<String> requests = new CopyOnWriteArrayList<>();
+        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
+        TunnelProxy() throws IOException {
+            daemon(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket client = server.accept();
+                        sockets.add(client);
+                        daemon(() -> tunnel(client));
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        InetSocketAddress address() {
+            return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
+        }
+
+        private void tunnel(Socket client) {
+            try {
+                InputStream in = client.getInputStream();
+                StringBuilder head = new StringBuilder();
+                while (!head.toString().endsWith("\r\n\r\n")) {
+                    head.append((char) in.read());
+                }
+                String requestLine = head.substring(0, head.indexOf("\r\n"));
+                requests.add(requestLine);
+                String authority = requestLine.split(" ")[1];
+                int port = Integer.parseInt(authority.substring(authority.lastIndexOf(':') + 1));
+                Socket target = new Socket(InetAddress.getLoopbackAddress(), port);
+                sockets.add(target);
+                client.getOutputStream().write("HTTP/1.1 200 Connection established\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                daemon(() -> copy(target, client));
+                copy(client, target);
+            } catch (IOException closed) {
+                // The test is over.
+            }
+        }
+
+        private static void copy(Socket from, Socket to) {
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                in.transferTo(out);
+            } catch (IOException closed) {
+                // One side closed.
+            }
+        }
+
+        private static void daemon(Runnable task) {
+            Thread thread = new Thread(task, "tunnel-proxy");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
     }
 }

@@ -21,8 +21,20 @@ import java.util.function.IntFunction;
  */
 final class RawHttpServer implements AutoCloseable {
 
-    /** What to send for the request with this 1-based number, and whether to stall after it. */
-    record Reply(byte[] bytes, boolean stall) {
+    /**
+     * What to send for the request with this 1-based number, and whether to stall after it, or to send a
+     * space every 50 ms after it, for good.
+     */
+    record Reply(byte[] bytes, boolean stall, boolean trickle) {
+
+        Reply(byte[] bytes, boolean stall) {
+            this(bytes, stall, false);
+        }
+
+        /** {@code head}, then a byte of body every 50 ms: each within any read timeout, never the whole body. */
+        static Reply trickle(String head) {
+            return new Reply(head.getBytes(StandardCharsets.US_ASCII), false, true);
+        }
 
         static Reply complete(int status, String body) {
             return new Reply(("HTTP/1.1 " + status + " X\r\nContent-Type: application/json\r\nContent-Length: "
@@ -34,6 +46,18 @@ final class RawHttpServer implements AutoCloseable {
         static Reply headersThenStall(long contentLength, String bodyStart) {
             return new Reply(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + contentLength
                     + "\r\n\r\n" + bodyStart).getBytes(StandardCharsets.UTF_8), true);
+        }
+
+        /** A whole answer that lets the connection be kept alive; the server closes it all the same. */
+        static Reply keptAlive(int status, String body) {
+            return new Reply(("HTTP/1.1 " + status + " X\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.UTF_8), false);
+        }
+
+        /** Raw bytes: a head and body exactly as given, then the connection closes. */
+        static Reply raw(String bytes) {
+            return new Reply(bytes.getBytes(StandardCharsets.UTF_8), false);
         }
 
         static Reply nothing() {
@@ -83,6 +107,12 @@ final class RawHttpServer implements AutoCloseable {
             OutputStream out = socket.getOutputStream();
             out.write(reply.bytes());
             out.flush();
+            while (reply.trickle()) {
+                // A slow server, which only time can show; the test asserts no duration.
+                Thread.sleep(50);
+                out.write(' ');
+                out.flush();
+            }
             if (reply.stall()) {
                 while (in.read() >= 0) {
                     // Say nothing until the client gives up or the test closes the server.
@@ -90,6 +120,8 @@ final class RawHttpServer implements AutoCloseable {
             }
         } catch (IOException closed) {
             // The client cancelled, or the server is closing.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
