@@ -8,6 +8,7 @@ import java.net.ProxySelector;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -182,7 +183,9 @@ public final class BoxHttpClient implements AutoCloseable {
     /** A new connection to {@code url}'s origin, through the proxy the selector picks; busy. */
     private HttpConnection open(URI url, String origin, long deadline, Duration timeout) throws IOException {
         boolean https = "https".equalsIgnoreCase(url.getScheme());
-        String host = url.getHost();
+        // URI keeps an IPv6 literal's brackets, which sockets and TLS's host check do not take.
+        String host = url.getHost().startsWith("[") ? url.getHost().substring(1, url.getHost().length() - 1)
+                : url.getHost();
         int port = url.getPort() == -1 ? BoxHttpRequest.defaultPort(url) : url.getPort();
         Proxy via = proxyFor(url);
         Socket socket = via.type() == Proxy.Type.SOCKS ? new Socket(via) : new Socket();
@@ -208,7 +211,7 @@ public final class BoxHttpClient implements AutoCloseable {
             }
             socket.setTcpNoDelay(true);
             if (https && via.type() == Proxy.Type.HTTP) {
-                tunnel(socket, host, port, deadline, timeout);
+                tunnel(socket, url.getHost() + ":" + port, deadline, timeout);
             }
             Socket connected = https ? secured(socket, host, port, deadline, timeout) : socket;
             // Plain HTTP through a proxy names the whole URL; through a tunnel or direct, the path.
@@ -228,13 +231,12 @@ public final class BoxHttpClient implements AutoCloseable {
         return connection;
     }
 
-    /** Asks an HTTP proxy for a tunnel to {@code host:port} ({@code CONNECT}); the TLS handshake goes through it. */
-    private static void tunnel(Socket socket, String host, int port, long deadline, Duration timeout)
+    /** Asks an HTTP proxy for a tunnel to {@code authority} ({@code CONNECT}); TLS then goes through it. */
+    private static void tunnel(Socket socket, String authority, long deadline, Duration timeout)
             throws IOException {
-        String authority = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
         HttpConnection proxy = new HttpConnection("proxy", socket, socket, false);
-        byte[] connect = ("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\nUser-Agent: box-auth\r\n\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] connect = ("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority
+                + "\r\nUser-Agent: box-auth\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         try {
             int status = proxy.tunnel(connect, deadline);
             if (status / 100 != 2) {

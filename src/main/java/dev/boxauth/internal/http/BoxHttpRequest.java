@@ -91,7 +91,8 @@ public final class BoxHttpRequest {
 
     /** {@code host[:port]}, the port only when it is not the scheme's default. */
     static String hostHeader(URI url) {
-        String host = url.getHost().indexOf(':') >= 0 ? "[" + url.getHost() + "]" : url.getHost();
+        // URI keeps an IPv6 literal's brackets, as the header needs them.
+        String host = url.getHost();
         return url.getPort() == -1 || url.getPort() == defaultPort(url) ? host : host + ":" + url.getPort();
     }
 

@@ -2,6 +2,7 @@ package dev.boxauth.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.boxauth.emulator.BoxEmulator;
 import dev.boxauth.internal.http.RawHttpServer.Reply;
@@ -212,6 +213,19 @@ class BoxHttpClientTest {
         assertThat(http.send(post()).body()).isEqualTo("{}");
 
         assertThat(server.requests()).isEqualTo(2);
+    }
+
+    @Test
+    void send_reachesAnIpv6LiteralAndNamesItInTheHostHeader() throws Exception {
+        InetAddress ipv6Loopback = InetAddress.getByName("::1");
+        assumeTrue(ipv6Loopback.isReachable(1000), "no IPv6 loopback on this machine");
+        server = new RawHttpServer(n -> Reply.complete(200, "{}"), ipv6Loopback);
+        http = BoxHttpClient.create(CONNECT, READ, null, null);
+
+        assertThat(http.send(BoxHttpRequest.get(server.url("/2.0/users/me"))).status()).isEqualTo(200);
+
+        URI url = server.url("/");
+        assertThat(BoxHttpRequest.hostHeader(url)).startsWith("[").isEqualTo(url.getRawAuthority());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -71,14 +72,20 @@ final class RawHttpServer implements AutoCloseable {
     private final Thread acceptor;
 
     RawHttpServer(IntFunction<Reply> replies) throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(replies, InetAddress.getLoopbackAddress());
+    }
+
+    RawHttpServer(IntFunction<Reply> replies, InetAddress address) throws IOException {
+        server = new ServerSocket(0, 50, address);
         acceptor = new Thread(() -> accept(replies), "raw-http-server");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getLocalPort() + path);
+        InetAddress address = server.getInetAddress();
+        String host = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        return URI.create("http://" + host + ":" + server.getLocalPort() + path);
     }
 
     int requests() {
