@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.boxauth.emulator.BoxEmulator;
 import dev.boxauth.internal.http.RawHttpServer.Reply;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -262,6 +263,19 @@ class BoxHttpClientTest {
         }
     }
 
+    @Test
+    void send_goesThroughASocksProxy_whichResolvesTheHost() throws Exception {
+        try (BoxEmulator box = BoxEmulator.startHttps(); SocksProxy proxy = new SocksProxy()) {
+            URI url = URI.create(box.tokenUrl().replace("127.0.0.1", "localhost"));
+            http = BoxHttpClient.create(CONNECT, Duration.ofSeconds(10), BoxEmulator.clientSslContext(),
+                    new FixedProxy(new Proxy(Proxy.Type.SOCKS, proxy.address())));
+
+            assertThat(http.send(BoxHttpRequest.postForm(url, "grant_type=x")).status()).isEqualTo(400);
+
+            assertThat(proxy.requests).containsExactly("localhost:" + url.getPort());
+        }
+    }
+
     private void start(java.util.function.IntFunction<Reply> replies) throws Exception {
         server = new RawHttpServer(replies);
         http = BoxHttpClient.create(CONNECT, READ, null, null);
@@ -347,6 +361,68 @@ class BoxHttpClientTest {
             Thread thread = new Thread(task, "tunnel-proxy");
             thread.setDaemon(true);
             thread.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
+    /**
+     * A SOCKS 5 proxy without authentication that takes CONNECT to a host name only, connects to that port on
+     * loopback whatever the name, and copies bytes: what the JDK's sockets speak to a SOCKS proxy.
+     */
+    private static final class SocksProxy implements AutoCloseable {
+        final List<String> requests = new CopyOnWriteArrayList<>();
+        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
+        SocksProxy() throws IOException {
+            TunnelProxy.daemon(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket client = server.accept();
+                        sockets.add(client);
+                        TunnelProxy.daemon(() -> relay(client));
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        InetSocketAddress address() {
+            return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
+        }
+
+        private void relay(Socket client) {
+            try {
+                DataInputStream in = new DataInputStream(client.getInputStream());
+                OutputStream out = client.getOutputStream();
+                in.readUnsignedByte(); // version 5
+                in.readFully(new byte[in.readUnsignedByte()]); // the methods offered
+                out.write(new byte[] {5, 0}); // no authentication
+                in.readFully(new byte[3]); // version, CONNECT, reserved
+                if (in.readUnsignedByte() != 3) {
+                    client.close(); // not a host name
+                    return;
+                }
+                byte[] name = new byte[in.readUnsignedByte()];
+                in.readFully(name);
+                int port = in.readUnsignedShort();
+                requests.add(new String(name, StandardCharsets.US_ASCII) + ":" + port);
+                Socket target = new Socket(InetAddress.getLoopbackAddress(), port);
+                sockets.add(target);
+                out.write(new byte[] {5, 0, 0, 1, 0, 0, 0, 0, 0, 0});
+                TunnelProxy.daemon(() -> TunnelProxy.copy(target, client));
+                TunnelProxy.copy(client, target);
+            } catch (IOException closed) {
+                // The test is over.
+            }
         }
 
         @Override
