@@ -30,9 +30,9 @@ import javax.net.ssl.SSLSocketFactory;
  * at most for what is left of it. A body over {@link #MAX_BODY_BYTES} fails with
  * {@link BodyTooLargeException} as soon as it is known to be too large, so that no answer can fill the heap.
  *
- * <p>Not the JDK's {@code HttpClient}: a fresh JVM takes some 80 ms longer to send its first request (its
- * selector thread and asynchronous machinery, some 300 classes), and each request on a kept-alive
- * connection some 100 to 250 µs longer, for features these exchanges do not use.
+ * <p>Not the JDK's {@code HttpClient}: with it, a fresh JVM took 80 to 120 ms longer to its first token
+ * (its selector thread and asynchronous machinery, some 330 classes) and each request on a kept-alive
+ * connection 100 to 250 µs longer, for features these exchanges do not use (see docs/benchmarks.md).
  *
  * <p>One instance per provider, shared by its endpoints: connections are kept alive, idle for up to
  * {@link #MAX_IDLE} between exchanges. A POST is never sent twice: if a kept-alive connection turns out
