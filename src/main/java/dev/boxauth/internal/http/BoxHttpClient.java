@@ -107,26 +107,25 @@ public final class BoxHttpClient implements AutoCloseable {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         String origin = origin(request.url());
-        HttpConnection connection = reused(origin);
-        boolean reused = connection != null;
-        if (!reused) {
-            connection = open(request.url(), origin, deadline, timeout);
-        }
         try {
-            return exchange(connection, request, deadline);
-        } catch (SocketTimeoutException e) {
-            throw timedOut(timeout);
-        } catch (IOException e) {
-            // A kept-alive connection the server had closed meanwhile fails before any answer; only a GET
-            // may be sent again without the risk of acting twice.
-            if (!reused || connection.answered() || !request.idempotent() || e instanceof BodyTooLargeException) {
-                throw e;
+            HttpConnection connection = reused(origin);
+            if (connection == null) {
+                return exchange(open(request.url(), origin, deadline), request, deadline);
             }
             try {
-                return exchange(open(request.url(), origin, deadline, timeout), request, deadline);
-            } catch (SocketTimeoutException timeoutOnRetry) {
-                throw timedOut(timeout);
+                return exchange(connection, request, deadline);
+            } catch (IOException e) {
+                // A kept-alive connection the server had closed meanwhile fails before any answer; only a GET
+                // may be sent again without the risk of acting twice.
+                if (connection.answered() || !request.idempotent() || e instanceof SocketTimeoutException
+                        || e instanceof BodyTooLargeException) {
+                    throw e;
+                }
+                return exchange(open(request.url(), origin, deadline), request, deadline);
             }
+        } catch (SocketTimeoutException e) {
+            // Whichever step ran out of time (connect, handshake, proxy, head or body), the caller's bound did.
+            throw timedOut(timeout);
         }
     }
 
@@ -181,7 +180,7 @@ public final class BoxHttpClient implements AutoCloseable {
     }
 
     /** A new connection to {@code url}'s origin, through the proxy the selector picks; busy. */
-    private HttpConnection open(URI url, String origin, long deadline, Duration timeout) throws IOException {
+    private HttpConnection open(URI url, String origin, long deadline) throws IOException {
         boolean https = "https".equalsIgnoreCase(url.getScheme());
         // URI keeps an IPv6 literal's brackets, which sockets and TLS's host check do not take.
         String host = url.getHost().startsWith("[") ? url.getHost().substring(1, url.getHost().length() - 1)
@@ -197,23 +196,20 @@ public final class BoxHttpClient implements AutoCloseable {
                 case SOCKS -> InetSocketAddress.createUnresolved(host, port);
                 default -> new InetSocketAddress(host, port);
             };
-            long left = Math.min(connectTimeout.toNanos(), deadline - System.nanoTime());
-            if (left <= 0) {
-                throw timedOut(timeout);
-            }
+            int left = (int) Math.min(connectTimeout.toMillis(), HttpConnection.millisLeft(deadline));
             try {
-                socket.connect(address, (int) Math.max(1, left / 1_000_000));
+                socket.connect(address, Math.max(1, left));
             } catch (IOException e) {
                 if (via.type() != Proxy.Type.DIRECT) {
                     selector().connectFailed(url, via.address(), e);
                 }
-                throw e instanceof SocketTimeoutException ? timedOut(timeout) : e;
+                throw e;
             }
             socket.setTcpNoDelay(true);
             if (https && via.type() == Proxy.Type.HTTP) {
-                tunnel(socket, url.getHost() + ":" + port, deadline, timeout);
+                tunnel(socket, url.getHost() + ":" + port, deadline);
             }
-            Socket connected = https ? secured(socket, host, port, deadline, timeout) : socket;
+            Socket connected = https ? secured(socket, host, port, deadline) : socket;
             // Plain HTTP through a proxy names the whole URL; through a tunnel or direct, the path.
             connection = new HttpConnection(origin, connected, socket, !https && via.type() == Proxy.Type.HTTP);
         } finally {
@@ -232,36 +228,23 @@ public final class BoxHttpClient implements AutoCloseable {
     }
 
     /** Asks an HTTP proxy for a tunnel to {@code authority} ({@code CONNECT}); TLS then goes through it. */
-    private static void tunnel(Socket socket, String authority, long deadline, Duration timeout)
-            throws IOException {
+    private static void tunnel(Socket socket, String authority, long deadline) throws IOException {
         HttpConnection proxy = new HttpConnection("proxy", socket, socket, false);
         byte[] connect = ("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority
                 + "\r\nUser-Agent: box-auth\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        try {
-            int status = proxy.tunnel(connect, deadline);
-            if (status / 100 != 2) {
-                throw new ProtocolException("the proxy refused a tunnel to " + authority + ": HTTP " + status);
-            }
-        } catch (SocketTimeoutException e) {
-            throw timedOut(timeout);
+        int status = proxy.tunnel(connect, deadline);
+        if (status / 100 != 2) {
+            throw new ProtocolException("the proxy refused a tunnel to " + authority + ": HTTP " + status);
         }
     }
 
-    private Socket secured(Socket socket, String host, int port, long deadline, Duration timeout) throws IOException {
+    private Socket secured(Socket socket, String host, int port, long deadline) throws IOException {
         SSLSocket tlsSocket = (SSLSocket) tlsFactory().createSocket(socket, host, port, true);
         SSLParameters parameters = tlsSocket.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host
         tlsSocket.setSSLParameters(parameters);
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-            throw timedOut(timeout);
-        }
-        tlsSocket.setSoTimeout((int) Math.max(1, left / 1_000_000));
-        try {
-            tlsSocket.startHandshake();
-        } catch (SocketTimeoutException e) {
-            throw timedOut(timeout);
-        }
+        tlsSocket.setSoTimeout(HttpConnection.millisLeft(deadline));
+        tlsSocket.startHandshake();
         return tlsSocket;
     }
 

@@ -81,22 +81,12 @@ final class HttpConnection implements AutoCloseable {
      * @throws BodyTooLargeException when the body is larger than {@code maxBody}
      */
     Answer exchange(byte[] request, long deadline, int maxBody) throws IOException {
-        this.deadline = deadline;
         answered = false;
-        out.write(request);
-        out.flush();
-        String statusLine = line();
-        int status;
-        Map<String, String> headers;
-        while (true) {
-            status = status(statusLine);
-            headers = headers();
-            if (status >= 200 || status == 101) {
-                break;
-            }
-            statusLine = line(); // an interim answer (100 Continue, 103 Early Hints): the real one follows
-        }
-        boolean keepAlive = statusLine.startsWith("HTTP/1.1") && !hasToken(headers.get("connection"), "close");
+        Head head = send(request, deadline);
+        int status = head.status();
+        Map<String, String> headers = head.headers();
+        boolean keepAlive = head.statusLine().startsWith("HTTP/1.1")
+                && !hasToken(headers.get("connection"), "close");
         String transferEncoding = headers.get("transfer-encoding");
         String contentLength = headers.get("content-length");
         byte[] body;
@@ -124,15 +114,27 @@ final class HttpConnection implements AutoCloseable {
      * @return the proxy's status
      */
     int tunnel(byte[] connect, long deadline) throws IOException {
+        return send(connect, deadline).status();
+    }
+
+    /** The status line, status and headers of an answer. */
+    private record Head(String statusLine, int status, Map<String, String> headers) {
+    }
+
+    /** Sends {@code request} and reads the head of the answer, past any interim answer, by {@code deadline}. */
+    private Head send(byte[] request, long deadline) throws IOException {
         this.deadline = deadline;
-        out.write(connect);
+        out.write(request);
         out.flush();
-        int status;
-        do {
-            status = status(line());
-            headers();
-        } while (status < 200);
-        return status;
+        while (true) {
+            String statusLine = line();
+            int status = status(statusLine);
+            Map<String, String> headers = headers();
+            if (status >= 200 || status == 101) {
+                return new Head(statusLine, status, headers);
+            }
+            // An interim answer (100 Continue, 103 Early Hints): the real one follows.
+        }
     }
 
     /** An answer and whether its connection can be used again. */
@@ -307,11 +309,7 @@ final class HttpConnection implements AutoCloseable {
 
     /** Reads what has come, waiting at most until the deadline; {@code false} at the end of the stream. */
     private boolean fill() throws IOException {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-            throw new SocketTimeoutException("the deadline passed");
-        }
-        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
+        socket.setSoTimeout(millisLeft(deadline));
         int n = in.read(buffer, 0, buffer.length);
         if (n < 0) {
             return false;
@@ -320,6 +318,20 @@ final class HttpConnection implements AutoCloseable {
         position = 0;
         limit = n;
         return true;
+    }
+
+    /**
+     * What is left until {@code deadline}, in whole milliseconds for a socket timeout (at least 1, as 0
+     * would mean no timeout).
+     *
+     * @throws SocketTimeoutException when the deadline has passed
+     */
+    static int millisLeft(long deadline) throws SocketTimeoutException {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new SocketTimeoutException("the deadline passed");
+        }
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000));
     }
 
     @Override
