@@ -34,6 +34,7 @@ public final class BenchMain {
             Map.entry("boxAuth", "box-auth"), Map.entry("boxAuthShared", "box-auth, shared store"),
             Map.entry("sdkLegacy", "SDK com.box.sdk"), Map.entry("sdkGen", "SDK com.box.sdkgen"),
             Map.entry("boxAuthFilter", "BoxAuthFilter"), Map.entry("jdk", "baseline (JDK only)"),
+            Map.entry("jdk-socket", "JDK only, one TLS socket"),
             Map.entry("box-auth", "box-auth"), Map.entry("sdk-legacy", "SDK com.box.sdk"),
             Map.entry("sdk-gen", "SDK com.box.sdkgen"), Map.entry("without-box-auth", "without box-auth"),
             Map.entry("without-box-auth-cdi", "without box-auth, with a CDI bean"),
@@ -313,7 +314,9 @@ public final class BenchMain {
                     .append("whose key is PKCS#8 encrypted with AES-256 (PBES2), build the client, get a token from ")
                     .append("the emulator (in the harness's JVM) over TLS. Every JVM's trust store is the JDK's ")
                     .append("`cacerts` plus the emulator's certificate. Baseline: the JDK alone (decrypt with ")
-                    .append("`EncryptedPrivateKeyInfo`, sign with `Signature`, POST with `HttpClient`). Target for ")
+                    .append("`EncryptedPrivateKeyInfo`, sign with `Signature`, POST with `HttpClient`). JDK only, one ")
+                    .append("TLS socket: the same with HTTP/1.1 written by hand on an `SSLSocket`, no HTTP client at all, ")
+                    .append("the floor that the JDK's TLS and crypto set on this machine. Target for ")
                     .append("box-auth: 300 ms. Every class path holds jars only, as an application's does. Harness: ")
                     .append("`dev.boxauth.bench.ColdStart` and `FirstToken` in src/bench.\n\n")
                     .append("| program | median (ms) | fastest (ms) | of which client built (ms) | whole process (ms) | ratio |\n")

@@ -39,7 +39,7 @@ import java.util.spi.ToolProvider;
 final class ColdStart {
 
     /** The programs compared, in the order of the page. */
-    static final List<String> CLIENTS = List.of("jdk", "box-auth", "sdk-legacy", "sdk-gen");
+    static final List<String> CLIENTS = List.of("jdk", "jdk-socket", "box-auth", "sdk-legacy", "sdk-gen");
     /** Pieces of start-up work, each alone in a cold JVM: where the time goes. */
     static final List<String> PIECES = List.of("piece-nothing", "piece-privatekeys", "piece-jdk-pbes2",
             "piece-securerandom", "piece-sslcontext", "piece-httpclient");

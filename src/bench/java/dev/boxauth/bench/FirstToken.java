@@ -10,11 +10,14 @@ import com.box.sdkgen.networking.network.NetworkSession;
 import dev.boxauth.BoxAuth;
 import dev.boxauth.BoxTokenProvider;
 import java.io.FileReader;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -24,6 +27,9 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The program {@link ColdStart} runs in a fresh JVM: from the first line of {@code main}, one client (or one
@@ -34,7 +40,8 @@ import javax.net.ssl.SSLContext;
  * so that no program's measured time includes formatting and printing figures (the baseline has one phase).
  *
  * <p>Usage: {@code FirstToken <client> <config file> <base URL>}, client one of {@code box-auth},
- * {@code sdk-legacy}, {@code sdk-gen}, {@code jdk} (the baseline: the JDK alone, no library), or a piece:
+ * {@code sdk-legacy}, {@code sdk-gen}, {@code jdk} (the baseline: the JDK alone, no library), {@code jdk-socket}
+ * (the JDK alone on one TLS socket, no HTTP client), or a piece:
  * {@code piece-privatekeys} (box-auth's key reader), {@code piece-jdk-pbes2}, {@code piece-securerandom}, {@code piece-sslcontext},
  * {@code piece-httpclient}, {@code piece-nothing}.
  */
@@ -84,7 +91,11 @@ public final class FirstToken {
                 total = System.nanoTime() - t0;
             }
             case "jdk" -> {
-                jdkFirstToken(config, base, t0);
+                jdkFirstToken(config, base);
+                total = System.nanoTime() - t0;
+            }
+            case "jdk-socket" -> {
+                jdkSocketFirstToken(config, base);
                 total = System.nanoTime() - t0;
             }
             case "piece-privatekeys" -> {
@@ -124,7 +135,55 @@ public final class FirstToken {
     }
 
     /** The least a cold JVM can do: decrypt with the JDK, sign with the JDK, POST with the JDK's client. */
-    private static void jdkFirstToken(Path config, String base, long t0) throws Exception {
+    private static void jdkFirstToken(Path config, String base) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base + "/oauth2/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(signedForm(config))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + response.statusCode());
+        }
+    }
+
+    /**
+     * The floor the JDK's TLS and crypto set: the same form, POSTed on one TLS socket with HTTP/1.1 written
+     * by hand, no HTTP client at all.
+     */
+    private static void jdkSocketFirstToken(Path config, String base) throws Exception {
+        URI uri = URI.create(base + "/oauth2/token");
+        byte[] form = signedForm(config).getBytes(StandardCharsets.US_ASCII);
+        try (SSLSocket socket = (SSLSocket) SSLSocketFactory.getDefault().createSocket(uri.getHost(),
+                uri.getPort())) {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(parameters);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(form);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (head.indexOf("\r\n\r\n") < 0) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new IllegalStateException("no answer: " + head);
+                }
+                head.append((char) b);
+            }
+            if (!head.toString().startsWith("HTTP/1.1 200")) {
+                throw new IllegalStateException(head.toString());
+            }
+            Matcher length = Pattern.compile("(?i)content-length: *([0-9]+)").matcher(head);
+            if (!length.find() || in.readNBytes(Integer.parseInt(length.group(1))).length == 0) {
+                throw new IllegalStateException("no token: " + head);
+            }
+        }
+    }
+
+    /** The token request's form: an RS256 assertion signed with the JDK alone. */
+    private static String signedForm(Path config) throws Exception {
         PrivateKey key = JdkKeys.decrypt(privateKeyPem(config), Fixture.PASSPHRASE.toCharArray());
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         byte[] jti = new byte[32];
@@ -137,14 +196,8 @@ public final class FirstToken {
         Signature rs256 = Signature.getInstance("SHA256withRSA");
         rs256.initSign(key);
         rs256.update(signingInput.getBytes());
-        String form = "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=" + signingInput
-                + "." + b64.encodeToString(rs256.sign()) + "&client_id=" + Fixture.CLIENT_ID + "&client_secret="
+        return "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=" + signingInput + "."
+                + b64.encodeToString(rs256.sign()) + "&client_id=" + Fixture.CLIENT_ID + "&client_secret="
                 + Fixture.CLIENT_SECRET;
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(base + "/oauth2/token")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + response.statusCode());
-        }
     }
 }
