@@ -303,19 +303,30 @@ class BoxHttpClientTest {
         }
     }
 
-    /** An HTTP proxy that takes {@code CONNECT} only, to a port on loopback whatever the host, and copies bytes. */
-    private static final class TunnelProxy implements AutoCloseable {
+    /**
+     * A proxy on loopback: accepts connections, hands each to {@link #handle} on a thread of its own, and
+     * relays bytes to the port on loopback that the client asked for, whatever the host. The subclasses hold
+     * no state of their own, since the accept loop starts in this constructor.
+     */
+    private abstract static class LoopbackProxy implements AutoCloseable {
+        /** What each client asked for, as the subclass names it. */
         final List<String> requests = new CopyOnWriteArrayList<>();
         private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
-        TunnelProxy() throws IOException {
+        LoopbackProxy() throws IOException {
             daemon(() -> {
                 while (!server.isClosed()) {
                     try {
                         Socket client = server.accept();
                         sockets.add(client);
-                        daemon(() -> tunnel(client));
+                        daemon(() -> {
+                            try {
+                                handle(client);
+                            } catch (IOException closed) {
+                                // The test is over.
+                            }
+                        });
                     } catch (IOException closed) {
                         return;
                     }
@@ -323,30 +334,20 @@ class BoxHttpClientTest {
             });
         }
 
+        /** Reads the client's request, then {@link #relay}s or closes the client. */
+        abstract void handle(Socket client) throws IOException;
+
         InetSocketAddress address() {
             return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
         }
 
-        private void tunnel(Socket client) {
-            try {
-                InputStream in = client.getInputStream();
-                StringBuilder head = new StringBuilder();
-                while (!head.toString().endsWith("\r\n\r\n")) {
-                    head.append((char) in.read());
-                }
-                String requestLine = head.substring(0, head.indexOf("\r\n"));
-                requests.add(requestLine);
-                String authority = requestLine.split(" ")[1];
-                int port = Integer.parseInt(authority.substring(authority.lastIndexOf(':') + 1));
-                Socket target = new Socket(InetAddress.getLoopbackAddress(), port);
-                sockets.add(target);
-                client.getOutputStream().write("HTTP/1.1 200 Connection established\r\n\r\n"
-                        .getBytes(StandardCharsets.US_ASCII));
-                daemon(() -> copy(target, client));
-                copy(client, target);
-            } catch (IOException closed) {
-                // The test is over.
-            }
+        /** Connects to {@code port} on loopback, answers the client, and copies bytes both ways. */
+        void relay(Socket client, int port, byte[] answer) throws IOException {
+            Socket target = new Socket(InetAddress.getLoopbackAddress(), port);
+            sockets.add(target);
+            client.getOutputStream().write(answer);
+            daemon(() -> copy(target, client));
+            copy(client, target);
         }
 
         private static void copy(Socket from, Socket to) {
@@ -358,7 +359,7 @@ class BoxHttpClientTest {
         }
 
         private static void daemon(Runnable task) {
-            Thread thread = new Thread(task, "tunnel-proxy");
+            Thread thread = new Thread(task, "loopback-proxy");
             thread.setDaemon(true);
             thread.start();
         }
@@ -372,65 +373,53 @@ class BoxHttpClientTest {
         }
     }
 
+    /** An HTTP proxy that takes {@code CONNECT} only, to a port on loopback whatever the host, and copies bytes. */
+    private static final class TunnelProxy extends LoopbackProxy {
+
+        TunnelProxy() throws IOException {
+        }
+
+        @Override
+        void handle(Socket client) throws IOException {
+            InputStream in = client.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                head.append((char) in.read());
+            }
+            String requestLine = head.substring(0, head.indexOf("\r\n"));
+            requests.add(requestLine);
+            String authority = requestLine.split(" ")[1];
+            relay(client, Integer.parseInt(authority.substring(authority.lastIndexOf(':') + 1)),
+                    "HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
     /**
      * A SOCKS 5 proxy without authentication that takes CONNECT to a host name only, connects to that port on
      * loopback whatever the name, and copies bytes: what the JDK's sockets speak to a SOCKS proxy.
      */
-    private static final class SocksProxy implements AutoCloseable {
-        final List<String> requests = new CopyOnWriteArrayList<>();
-        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private static final class SocksProxy extends LoopbackProxy {
 
         SocksProxy() throws IOException {
-            TunnelProxy.daemon(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        Socket client = server.accept();
-                        sockets.add(client);
-                        TunnelProxy.daemon(() -> relay(client));
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
-        }
-
-        InetSocketAddress address() {
-            return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
-        }
-
-        private void relay(Socket client) {
-            try {
-                DataInputStream in = new DataInputStream(client.getInputStream());
-                OutputStream out = client.getOutputStream();
-                in.readUnsignedByte(); // version 5
-                in.readFully(new byte[in.readUnsignedByte()]); // the methods offered
-                out.write(new byte[] {5, 0}); // no authentication
-                in.readFully(new byte[3]); // version, CONNECT, reserved
-                if (in.readUnsignedByte() != 3) {
-                    client.close(); // not a host name
-                    return;
-                }
-                byte[] name = new byte[in.readUnsignedByte()];
-                in.readFully(name);
-                int port = in.readUnsignedShort();
-                requests.add(new String(name, StandardCharsets.US_ASCII) + ":" + port);
-                Socket target = new Socket(InetAddress.getLoopbackAddress(), port);
-                sockets.add(target);
-                out.write(new byte[] {5, 0, 0, 1, 0, 0, 0, 0, 0, 0});
-                TunnelProxy.daemon(() -> TunnelProxy.copy(target, client));
-                TunnelProxy.copy(client, target);
-            } catch (IOException closed) {
-                // The test is over.
-            }
         }
 
         @Override
-        public void close() throws IOException {
-            server.close();
-            for (Socket socket : sockets) {
-                socket.close();
+        void handle(Socket client) throws IOException {
+            DataInputStream in = new DataInputStream(client.getInputStream());
+            OutputStream out = client.getOutputStream();
+            in.readUnsignedByte(); // version 5
+            in.readFully(new byte[in.readUnsignedByte()]); // the methods offered
+            out.write(new byte[] {5, 0}); // no authentication
+            in.readFully(new byte[3]); // version, CONNECT, reserved
+            if (in.readUnsignedByte() != 3) {
+                client.close(); // not a host name
+                return;
             }
+            byte[] name = new byte[in.readUnsignedByte()];
+            in.readFully(name);
+            int port = in.readUnsignedShort();
+            requests.add(new String(name, StandardCharsets.US_ASCII) + ":" + port);
+            relay(client, port, new byte[] {5, 0, 0, 1, 0, 0, 0, 0, 0, 0});
         }
     }
 }
