@@ -185,7 +185,7 @@ public final class BoxHttpClient implements AutoCloseable {
         // URI keeps an IPv6 literal's brackets, which sockets and TLS's host check do not take.
         String host = url.getHost().startsWith("[") ? url.getHost().substring(1, url.getHost().length() - 1)
                 : url.getHost();
-        int port = url.getPort() == -1 ? BoxHttpRequest.defaultPort(url) : url.getPort();
+        int port = BoxHttpRequest.port(url);
         Proxy via = proxyFor(url);
         Socket socket = via.type() == Proxy.Type.SOCKS ? new Socket(via) : new Socket();
         HttpConnection connection = null;
@@ -279,7 +279,7 @@ public final class BoxHttpClient implements AutoCloseable {
     }
 
     private static String origin(URI url) {
-        int port = url.getPort() == -1 ? BoxHttpRequest.defaultPort(url) : url.getPort();
+        int port = BoxHttpRequest.port(url);
         return url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT) + ":" + port;
     }
 

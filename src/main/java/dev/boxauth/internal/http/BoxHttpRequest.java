@@ -93,10 +93,15 @@ public final class BoxHttpRequest {
     static String hostHeader(URI url) {
         // URI keeps an IPv6 literal's brackets, as the header needs them.
         String host = url.getHost();
-        return url.getPort() == -1 || url.getPort() == defaultPort(url) ? host : host + ":" + url.getPort();
+        return port(url) == defaultPort(url) ? host : host + ":" + url.getPort();
     }
 
-    static int defaultPort(URI url) {
+    /** The port the URL names, or its scheme's default. */
+    static int port(URI url) {
+        return url.getPort() == -1 ? defaultPort(url) : url.getPort();
+    }
+
+    private static int defaultPort(URI url) {
         return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     }
 
