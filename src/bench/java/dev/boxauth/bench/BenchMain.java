@@ -99,11 +99,11 @@ public final class BenchMain {
                 .append("- OS: ").append(System.getProperty("os.name")).append(' ')
                 .append(System.getProperty("os.version")).append('\n')
                 .append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.runtime.version")).append(" (JMH forks, cold starts and Liberty use it too)\n")
+                .append(System.getProperty("java.runtime.version")).append(" (JMH forks, cold starts and Liberty use it too; cold starts also on Java 25, where named)\n")
                 .append("- load average (1, 5, 15 min) before: ").append(loadBefore).append("; after: ")
                 .append(loadAfter).append('\n')
                 .append("- reproduce: `mvn -B -Pbench test` (another JDK: `-Dbench.java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java`;")
-                .append(" a part: `-Dbench.args=only=cold`)\n\n")
+                .append(" a part: `-Dbench.args=only=cold`; the Java 25 for cold starts: `-Dbench.java25=...`)\n\n")
                 .append(body);
         Files.writeString(docs.resolve("benchmarks.md"), page);
         System.out.println(page);
@@ -313,7 +313,7 @@ public final class BenchMain {
                     .append("the first line of `main` to the first token in hand: read the Developer Console file, ")
                     .append("whose key is PKCS#8 encrypted with AES-256 (PBES2), build the client, get a token from ")
                     .append("the emulator (in the harness's JVM) over TLS. Every JVM's trust store is the JDK's ")
-                    .append("`cacerts` plus the emulator's certificate. Baseline: the JDK alone (decrypt with ")
+                    .append("`cacerts` plus the emulator's certificate, in a JKS file as Debian's `cacerts` is. Baseline: the JDK alone (decrypt with ")
                     .append("`EncryptedPrivateKeyInfo`, sign with `Signature`, POST with `HttpClient`). JDK only, one ")
                     .append("TLS socket: the same with HTTP/1.1 written by hand on an `SSLSocket`, no HTTP client at all, ")
                     .append("the floor that the JDK's TLS and crypto set on this machine. Target for ")
@@ -323,7 +323,7 @@ public final class BenchMain {
                     .append("|---|---|---|---|---|---|\n");
             List<Svg.Row> rows = new ArrayList<>();
             for (ColdStart.Result r : clients) {
-                md.append(coldRow(r, r.medianProcessMillis(), baseline));
+                md.append(coldRow(NAMES.get(r.program()), r, r.medianProcessMillis(), baseline));
                 rows.add(new Svg.Row(NAMES.get(r.program()), List.of(r.medianMillis())));
             }
             chart(md, "cold-start.svg", Svg.bars("First token from a cold JVM (median)", "ms", List.of("first token"),
@@ -336,9 +336,7 @@ public final class BenchMain {
                     .append("| program, with an archive | median (ms) | fastest (ms) | of which client built (ms) | ")
                     .append("without an archive (ms) | ratio |\n|---|---|---|---|---|---|\n");
             for (ColdStart.Result r : archived) {
-                ColdStart.Result plain = clients.stream().filter(c -> c.program().equals(r.program())).findFirst()
-                        .orElseThrow();
-                md.append(coldRow(r, plain.medianMillis(), archivedBaseline));
+                md.append(coldRow(NAMES.get(r.program()), r, figure(clients, r.program()), archivedBaseline));
             }
             for (ColdStart.Result r : clients) {
                 if (r.program().equals("jdk")) {
@@ -354,7 +352,7 @@ public final class BenchMain {
                         + "baseline)%s", NAMES.get(r.program()), r.medianMillis(), ratio(r.medianMillis(), baseline),
                         archivedFigure));
             }
-            md.append('\n');
+            md.append(java25(cold, runs, clients, archived)).append('\n');
             md.append("Where the time goes: each piece of start-up work alone in a cold JVM (median ms from `main`).\n\n")
                     .append("| piece | median (ms) |\n|---|---|\n");
             for (ColdStart.Result r : pieces) {
@@ -373,6 +371,56 @@ public final class BenchMain {
         } finally {
             cold.close();
         }
+    }
+
+    /**
+     * The baseline and box-auth on Java 25 ({@code bench.java25}), as they are and with an AOT cache, beside the
+     * same on this JVM; nothing when this JVM is Java 25 or later already, or there is no Java 25 to run.
+     */
+    private String java25(ColdStart cold, int runs, List<ColdStart.Result> clients, List<ColdStart.Result> archived)
+            throws Exception {
+        Path java25 = Path.of(System.getProperty("bench.java25", ""));
+        int thisFeature = Runtime.version().feature();
+        if (thisFeature >= 25 || !Files.isExecutable(java25)) {
+            return "";
+        }
+        String build = ColdStart.build(java25);
+        if (Runtime.Version.parse(build).feature() < 25) {
+            return "";
+        }
+        List<String> programs = List.of("jdk", "box-auth");
+        List<ColdStart.Result> plain = cold.measure(java25, programs, runs);
+        List<ColdStart.Result> cached = cold.measureAotCached(java25, programs, runs);
+        String thisJava = "Java " + thisFeature;
+        StringBuilder md = new StringBuilder("\nThe baseline and box-auth again on Java 25 (")
+                .append(build).append("), as they are and each with an AOT cache ")
+                .append("(`-XX:AOTCache`) that one training run of it wrote (`-XX:AOTCacheOutput`), which keeps ")
+                .append("classes loaded and linked, and method profiles; beside each, the same program on ")
+                .append(thisJava).append(" above, as it is or with its class-data archive; ratios to the baseline ")
+                .append("started the same way on Java 25:\n\n")
+                .append("| program, on Java 25 | median (ms) | fastest (ms) | of which client built (ms) | on ")
+                .append(thisJava).append(" (ms) | ratio |\n|---|---|---|---|---|---|\n");
+        for (int i = 0; i < programs.size(); i++) {
+            md.append(coldRow(NAMES.get(programs.get(i)), plain.get(i), figure(clients, programs.get(i)),
+                    plain.get(0).medianMillis()));
+        }
+        for (int i = 0; i < programs.size(); i++) {
+            md.append(coldRow(NAMES.get(programs.get(i)) + ", AOT cache", cached.get(i),
+                    figure(archived, programs.get(i)), cached.get(0).medianMillis()));
+        }
+        ColdStart.Result boxAuth = plain.get(1);
+        ColdStart.Result boxAuthCached = cached.get(1);
+        summary.add(String.format(Locale.ROOT, "first token from a cold JVM on Java 25, box-auth: %.0f ms (%s the "
+                + "JDK-only baseline on Java 25, %s box-auth on %s), %.0f ms with an AOT cache (%s the baseline's "
+                + "with its own)", boxAuth.medianMillis(), ratio(boxAuth.medianMillis(), plain.get(0).medianMillis()),
+                ratio(boxAuth.medianMillis(), figure(clients, "box-auth")), thisJava, boxAuthCached.medianMillis(),
+                ratio(boxAuthCached.medianMillis(), cached.get(0).medianMillis())));
+        return md.toString();
+    }
+
+    /** The median of {@code program} among {@code results}. */
+    private static double figure(List<ColdStart.Result> results, String program) {
+        return results.stream().filter(r -> r.program().equals(program)).findFirst().orElseThrow().medianMillis();
     }
 
     private String liberty() throws Exception {
@@ -442,9 +490,9 @@ public final class BenchMain {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.2f", value);
     }
 
-    /** A row of a cold-start table: the program, its median, fastest, build time, {@code other}, ratio. */
-    private static String coldRow(ColdStart.Result r, double other, double baseline) {
-        return String.format(Locale.ROOT, "| %s | %.0f | %.0f | %s | %.0f | %s |%n", NAMES.get(r.program()),
+    /** A row of a cold-start table: the program's name, its median, fastest, build time, {@code other}, ratio. */
+    private static String coldRow(String name, ColdStart.Result r, double other, double baseline) {
+        return String.format(Locale.ROOT, "| %s | %.0f | %.0f | %s | %.0f | %s |%n", name,
                 r.medianMillis(), r.minMillis(), Double.isNaN(r.medianBuildMillis()) ? "–"
                         : String.format(Locale.ROOT, "%.0f", r.medianBuildMillis()),
                 other, ratio(r.medianMillis(), baseline));

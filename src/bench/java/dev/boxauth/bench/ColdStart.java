@@ -4,7 +4,6 @@ import dev.boxauth.emulator.BoxEmulator;
 import dev.boxauth.testing.ForkedJava;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,6 +14,7 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +26,16 @@ import java.util.spi.ToolProvider;
 
 /**
  * First token from a cold JVM, a whole-process harness: each {@link FirstToken} program runs in a fresh
- * JVM (this JVM's {@code java}, the clients' class path), the emulator stays here, and every client's runs are
- * interleaved so that load on the machine falls on all alike. The figure is the time from the first line
- * of {@code main} to the token in hand, as the program measures it; the median of the runs is reported.
+ * JVM (this JVM's {@code java} or another JDK's, the clients' class path), the emulator stays here, and every
+ * client's runs are interleaved so that load on the machine falls on all alike. The figure is the time from the
+ * first line of {@code main} to the token in hand, as the program measures it; the median of the runs is
+ * reported.
  *
  * <p>Each program's class path holds what an application of it would: jars only, and only its client's
  * (box-auth's classes and the programs' are packed into jars first: a directory costs a cold JVM some 40
- * ms more to search, and class-data sharing takes jars only). The programs also run with an application class-data archive of their own
- * ({@code -XX:SharedArchiveFile}), written by one training run ({@code -XX:ArchiveClassesAtExit}): what a
+ * ms more to search, and class-data sharing takes jars only). The programs also run with an application
+ * class-data archive of their own ({@code -XX:SharedArchiveFile}), written by one training run
+ * ({@code -XX:ArchiveClassesAtExit}), and on Java 25 with an AOT cache ({@code -XX:AOTCache}): what a
  * short-lived JVM can do to start faster.
  */
 final class ColdStart {
@@ -58,6 +60,9 @@ final class ColdStart {
                     "box-java-sdk", "minimal-json", "jackson", "okhttp", "okio", "kotlin", "zstd-jni").stream()
                     .anyMatch(Path.of(entry).getFileName().toString()::startsWith))
             .toList();
+    /** The {@code java} of the JVM that runs the harness. */
+    static final Path THIS_JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+
     /** The jars of box-auth's classes and of these programs, which {@link #jarred} writes. */
     private static final String BOX_AUTH_JAR = "box-auth.jar";
     private static final String PROGRAMS_JAR = "programs.jar";
@@ -81,16 +86,23 @@ final class ColdStart {
                 Fixture.publicKey());
         config = dir.resolve("box-config.json");
         Files.writeString(config, Fixture.configJson());
-        trustStore = dir.resolve("cacerts-and-emulator.p12");
+        trustStore = dir.resolve("cacerts-and-emulator.jks");
         writeTrustStore(trustStore);
     }
 
-    /** The JDK's cacerts plus the emulator's certificate, as a production JVM's trust store would be sized. */
+    /**
+     * The JDK's cacerts plus the emulator's certificate, as a production JVM's trust store would be sized and
+     * as cheap to load: JKS, as Debian's cacerts is, and not the default type PKCS#12, whose certificates a
+     * store with a password encrypts and MACs (PBKDF2, 10,000 iterations each) where the JDK's own has neither:
+     * a cold JVM took 190 ms to load that, against 82 ms for the JKS.
+     */
     private static void writeTrustStore(Path file) throws Exception {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        try (InputStream in = Files.newInputStream(Path.of(System.getProperty("java.home"), "lib", "security",
-                "cacerts"))) {
-            store.load(in, "changeit".toCharArray());
+        KeyStore cacerts = KeyStore.getInstance(Path.of(System.getProperty("java.home"), "lib", "security",
+                "cacerts").toFile(), "changeit".toCharArray());
+        KeyStore store = KeyStore.getInstance("JKS");
+        store.load(null, null);
+        for (String alias : Collections.list(cacerts.aliases())) {
+            store.setCertificateEntry(alias, cacerts.getCertificate(alias));
         }
         X509Certificate[] emulator = BoxEmulator.clientTrustManager().getAcceptedIssuers();
         for (int i = 0; i < emulator.length; i++) {
@@ -145,9 +157,14 @@ final class ColdStart {
         }).map(Path::toString).collect(Collectors.joining(File.pathSeparator));
     }
 
-    /** Runs every program {@code runs} times, interleaved. */
+    /** Runs every program {@code runs} times on this JVM's {@code java}, interleaved. */
     List<Result> measure(List<String> programs, int runs) throws Exception {
-        return measure(programs, runs, program -> List.of());
+        return measure(THIS_JAVA, programs, runs);
+    }
+
+    /** Runs every program {@code runs} times on {@code java}, interleaved. */
+    List<Result> measure(Path java, List<String> programs, int runs) throws Exception {
+        return measure(java, programs, runs, program -> List.of());
     }
 
     /**
@@ -156,27 +173,42 @@ final class ColdStart {
      */
     List<Result> measureArchived(List<String> programs, int runs) throws Exception {
         for (String program : programs) {
-            Files.deleteIfExists(archive(program));
-            run(program, List.of("-XX:ArchiveClassesAtExit=" + archive(program)));
+            Files.deleteIfExists(archive(program, "jsa"));
+            run(THIS_JAVA, program, List.of("-XX:ArchiveClassesAtExit=" + archive(program, "jsa")));
         }
         // -Xshare:on: a JVM that cannot map the archive fails, where by default it would start without it.
-        return measure(programs, runs, program -> List.of("-XX:SharedArchiveFile=" + archive(program), "-Xshare:on"));
+        return measure(THIS_JAVA, programs, runs, program -> List.of("-XX:SharedArchiveFile="
+                + archive(program, "jsa"), "-Xshare:on"));
     }
 
-    private Path archive(String program) {
-        return dir.resolve(program + ".jsa");
+    /**
+     * Runs every program {@code runs} times on {@code java} (Java 25 or later), interleaved, each with an AOT
+     * cache that a training run of the same program wrote first: classes loaded and linked, and method profiles.
+     */
+    List<Result> measureAotCached(Path java, List<String> programs, int runs) throws Exception {
+        for (String program : programs) {
+            Files.deleteIfExists(archive(program, "aot"));
+            run(java, program, List.of("-XX:AOTCacheOutput=" + archive(program, "aot")));
+        }
+        // -XX:AOTMode=on: a JVM that cannot use the cache fails, where by default it would start without it.
+        return measure(java, programs, runs, program -> List.of("-XX:AOTCache=" + archive(program, "aot"),
+                "-XX:AOTMode=on"));
     }
 
-    private List<Result> measure(List<String> programs, int runs, Function<String, List<String>> options)
+    private Path archive(String program, String extension) {
+        return dir.resolve(program + "." + extension);
+    }
+
+    private List<Result> measure(Path java, List<String> programs, int runs, Function<String, List<String>> options)
             throws Exception {
         Map<String, List<Map<String, Double>>> all = new LinkedHashMap<>();
         for (String program : programs) {
-            run(program, options.apply(program));
+            run(java, program, options.apply(program));
             all.put(program, new ArrayList<>());
         }
         for (int i = 0; i < runs; i++) {
             for (String program : programs) {
-                all.get(program).add(run(program, options.apply(program)));
+                all.get(program).add(run(java, program, options.apply(program)));
             }
         }
         List<Result> results = new ArrayList<>();
@@ -190,7 +222,7 @@ final class ColdStart {
     Map<String, Integer> classesLoaded(String program) throws Exception {
         Path log = dir.resolve(program + "-classes.log");
         Files.deleteIfExists(log);
-        run(program, List.of("-Xlog:class+load=info:file=" + log));
+        run(THIS_JAVA, program, List.of("-Xlog:class+load=info:file=" + log));
         Map<String, Integer> counts = new LinkedHashMap<>();
         GROUPS.keySet().forEach(g -> counts.put(g, 0));
         counts.put("other", 0);
@@ -233,9 +265,9 @@ final class ColdStart {
         return groups;
     }
 
-    private Map<String, Double> run(String program, List<String> jvmOptions) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Djavax.net.ssl.trustStore=" + trustStore, "-Djavax.net.ssl.trustStorePassword=changeit"));
+    private Map<String, Double> run(Path java, String program, List<String> jvmOptions) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Djavax.net.ssl.trustStore=" + trustStore,
+                "-Djavax.net.ssl.trustStorePassword=changeit"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classPath(program), FirstToken.class.getName(), program,
                 config.toString(), box.baseUrl().toString()));
@@ -257,6 +289,17 @@ final class ColdStart {
             throw new IOException(program + " printed no total: " + out);
         }
         return phases;
+    }
+
+    /** The build of the JDK whose {@code java} this is, as {@code java -version} names it: 25.0.3+9-LTS. */
+    static String build(Path java) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int at = out.indexOf("(build ");
+        if (process.waitFor() != 0 || at < 0) {
+            throw new IOException(java + " -version: " + out);
+        }
+        return out.substring(at + "(build ".length(), out.indexOf(')', at));
     }
 
     private static double median(List<Map<String, Double>> runs, String phase) {
