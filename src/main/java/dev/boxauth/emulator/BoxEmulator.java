@@ -1,12 +1,12 @@
 package dev.boxauth.emulator;
 
-import dev.boxauth.emulator.internal.ApiEndpoint;
 import dev.boxauth.emulator.internal.ApiErrors;
+import dev.boxauth.emulator.internal.ApiHandler;
 import dev.boxauth.emulator.internal.AppRegistration;
-import dev.boxauth.emulator.internal.AuthorizationCodeGrant;
+import dev.boxauth.emulator.internal.AuthorizationCodeGrantHandler;
 import dev.boxauth.emulator.internal.AuthorizationCodes;
-import dev.boxauth.emulator.internal.AuthorizeEndpoint;
-import dev.boxauth.emulator.internal.ClientCredentialsGrant;
+import dev.boxauth.emulator.internal.AuthorizeHandler;
+import dev.boxauth.emulator.internal.ClientCredentialsGrantHandler;
 import dev.boxauth.emulator.internal.Counters;
 import dev.boxauth.emulator.internal.DeveloperConsoleConfig;
 import dev.boxauth.emulator.internal.Directory;
@@ -16,15 +16,15 @@ import dev.boxauth.emulator.internal.FaultSchedule;
 import dev.boxauth.emulator.internal.Faults;
 import dev.boxauth.emulator.internal.HttpServer;
 import dev.boxauth.emulator.internal.JtiLedger;
-import dev.boxauth.emulator.internal.JwtBearerGrant;
+import dev.boxauth.emulator.internal.JwtBearerGrantHandler;
 import dev.boxauth.emulator.internal.KeyMaterial;
 import dev.boxauth.emulator.internal.RandomIds;
-import dev.boxauth.emulator.internal.RefreshTokenGrant;
+import dev.boxauth.emulator.internal.RefreshTokenGrantHandler;
 import dev.boxauth.emulator.internal.RefreshTokens;
-import dev.boxauth.emulator.internal.RevokeEndpoint;
+import dev.boxauth.emulator.internal.RevokeHandler;
 import dev.boxauth.emulator.internal.TlsMaterial;
-import dev.boxauth.emulator.internal.TokenEndpoint;
-import dev.boxauth.emulator.internal.TokenExchangeGrant;
+import dev.boxauth.emulator.internal.TokenExchangeGrantHandler;
+import dev.boxauth.emulator.internal.TokenHandler;
 import dev.boxauth.emulator.internal.TokenIssuer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,15 +88,15 @@ public final class BoxEmulator implements AutoCloseable {
         refreshTokens = new RefreshTokens(issuer, clock, random);
         baseUrl = URI.create(scheme + "://127.0.0.1:" + socket.getLocalPort());
         AuthorizationCodes codes = new AuthorizationCodes(clock, random);
-        TokenEndpoint tokens = new TokenEndpoint(counters, tokenFaults, apiErrors);
-        tokens.register(new JwtBearerGrant(directory, issuer, clock, new JtiLedger()));
-        tokens.register(new ClientCredentialsGrant(directory, issuer));
-        tokens.register(new AuthorizationCodeGrant(directory, codes, refreshTokens));
-        tokens.register(new RefreshTokenGrant(directory, refreshTokens, counters));
-        tokens.register(new TokenExchangeGrant(issuer, counters, List.of(apiUrl(), BOX_API_URL)));
-        routes = new EmulatorRoutes(tokens, new RevokeEndpoint(directory, refreshTokens, counters, apiErrors),
-                new AuthorizeEndpoint(directory, codes, counters, random),
-                new ApiEndpoint(issuer, directory, counters, apiFaults, apiErrors), apiErrors);
+        TokenHandler tokens = new TokenHandler(counters, tokenFaults, apiErrors);
+        tokens.register(new JwtBearerGrantHandler(directory, issuer, clock, new JtiLedger()));
+        tokens.register(new ClientCredentialsGrantHandler(directory, issuer));
+        tokens.register(new AuthorizationCodeGrantHandler(directory, codes, refreshTokens));
+        tokens.register(new RefreshTokenGrantHandler(directory, refreshTokens, counters));
+        tokens.register(new TokenExchangeGrantHandler(issuer, counters, List.of(apiUrl(), BOX_API_URL)));
+        routes = new EmulatorRoutes(tokens, new RevokeHandler(directory, refreshTokens, counters, apiErrors),
+                new AuthorizeHandler(directory, codes, counters, random),
+                new ApiHandler(issuer, directory, counters, apiFaults, apiErrors), apiErrors);
         server = new HttpServer(socket, routes, clock::now, counters.connectionsAccepted::incrementAndGet,
                 HttpServer.DEFAULT_IDLE_TIMEOUT);
     }

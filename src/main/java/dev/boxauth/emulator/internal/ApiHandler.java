@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * {@code GET /2.0/users/me} and {@code GET /2.0/users/{id}}. Every answer carries a {@code BOX-REQUEST-ID}
  * header, and every error but the 401 Box's client error JSON.
  */
-public final class ApiEndpoint {
+public final class ApiHandler {
 
     /** Box's challenge for a missing, unknown, revoked or expired token. */
     static final String CHALLENGE =
@@ -25,7 +25,7 @@ public final class ApiEndpoint {
     private final FaultSchedule faults;
     private final ApiErrors errors;
 
-    public ApiEndpoint(TokenIssuer issuer, Directory directory, Counters counters, FaultSchedule faults,
+    public ApiHandler(TokenIssuer issuer, Directory directory, Counters counters, FaultSchedule faults,
             ApiErrors errors) {
         this.issuer = issuer;
         this.directory = directory;

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 /** The OAuth 2.0 code exchange ({@code authorization_code}): a code from the consent page for a token pair. */
-public final class AuthorizationCodeGrant implements GrantHandler {
+public final class AuthorizationCodeGrantHandler implements GrantHandler {
 
     private final Directory directory;
     private final AuthorizationCodes codes;
     private final RefreshTokens pairs;
 
-    public AuthorizationCodeGrant(Directory directory, AuthorizationCodes codes, RefreshTokens pairs) {
+    public AuthorizationCodeGrantHandler(Directory directory, AuthorizationCodes codes, RefreshTokens pairs) {
         this.directory = directory;
         this.codes = codes;
         this.pairs = pairs;

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A bad client or redirect URI gets an error page, never a redirect: sending the browser to an
  * unregistered address would make the endpoint an open redirector. Other errors go back to the app.
  */
-public final class AuthorizeEndpoint {
+public final class AuthorizeHandler {
 
     private final Directory directory;
     private final AuthorizationCodes codes;
@@ -29,7 +29,7 @@ public final class AuthorizeEndpoint {
             BoxUser user) {
     }
 
-    public AuthorizeEndpoint(Directory directory, AuthorizationCodes codes, Counters counters, RandomIds random) {
+    public AuthorizeHandler(Directory directory, AuthorizationCodes codes, Counters counters, RandomIds random) {
         this.directory = directory;
         this.codes = codes;
         this.counters = counters;

@@ -8,7 +8,7 @@ import java.util.Map;
  * from a wrong secret to a subject the app's settings do not allow, with the same {@code invalid_grant}
  * text; the kinds tell them apart for tests.
  */
-public final class ClientCredentialsGrant implements GrantHandler {
+public final class ClientCredentialsGrantHandler implements GrantHandler {
 
     /** Box's text for every failure of this grant. */
     static final String INVALID = "Grant credentials are invalid";
@@ -16,7 +16,7 @@ public final class ClientCredentialsGrant implements GrantHandler {
     private final Directory directory;
     private final TokenIssuer issuer;
 
-    public ClientCredentialsGrant(Directory directory, TokenIssuer issuer) {
+    public ClientCredentialsGrantHandler(Directory directory, TokenIssuer issuer) {
         this.directory = directory;
         this.issuer = issuer;
     }

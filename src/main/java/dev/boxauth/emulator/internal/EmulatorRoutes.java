@@ -9,14 +9,14 @@ public final class EmulatorRoutes implements HttpHandler {
     /** Where Box's authorize page lives (on account.box.com; here on the emulator's own address). */
     public static final String AUTHORIZE_PATH = ConsentPage.ACTION;
 
-    private final TokenEndpoint tokens;
-    private final RevokeEndpoint revoke;
-    private final AuthorizeEndpoint authorize;
-    private final ApiEndpoint api;
+    private final TokenHandler tokens;
+    private final RevokeHandler revoke;
+    private final AuthorizeHandler authorize;
+    private final ApiHandler api;
     private final ApiErrors errors;
     private volatile Duration latency = Duration.ZERO;
 
-    public EmulatorRoutes(TokenEndpoint tokens, RevokeEndpoint revoke, AuthorizeEndpoint authorize, ApiEndpoint api,
+    public EmulatorRoutes(TokenHandler tokens, RevokeHandler revoke, AuthorizeHandler authorize, ApiHandler api,
             ApiErrors errors) {
         this.tokens = tokens;
         this.revoke = revoke;

@@ -81,7 +81,7 @@ public final class HttpServer implements AutoCloseable {
             try {
                 socket.setSoTimeout(idleTimeoutMillis);
                 socket.setTcpNoDelay(true);
-                threads.execute(new HttpConnection(socket, handler, clock, () -> open.remove(socket)));
+                threads.execute(new ServerConnection(socket, handler, clock, () -> open.remove(socket)));
             } catch (SocketException | java.util.concurrent.RejectedExecutionException e) {
                 open.remove(socket);
                 closeQuietly(socket);

@@ -12,7 +12,7 @@ import java.util.Map;
  * assertion signed with the wrong key must fail on the signature even when its {@code exp} is also
  * wrong, or a client would "fix" its clock instead of its key.
  */
-public final class JwtBearerGrant implements GrantHandler {
+public final class JwtBearerGrantHandler implements GrantHandler {
 
     /** The {@code aud} Box requires, whatever URL the token request was sent to. */
     static final String AUDIENCE = "https://api.box.com/oauth2/token";
@@ -26,7 +26,7 @@ public final class JwtBearerGrant implements GrantHandler {
     private final EmulatorClock clock;
     private final JtiLedger jtis;
 
-    public JwtBearerGrant(Directory directory, TokenIssuer issuer, EmulatorClock clock, JtiLedger jtis) {
+    public JwtBearerGrantHandler(Directory directory, TokenIssuer issuer, EmulatorClock clock, JtiLedger jtis) {
         this.directory = directory;
         this.issuer = issuer;
         this.clock = clock;

@@ -6,13 +6,13 @@ import java.util.Map;
  * The refresh grant ({@code refresh_token}) with Box's rotation: every refresh answers a new access token
  * and a new refresh token, and the old refresh token is dead at once.
  */
-public final class RefreshTokenGrant implements GrantHandler {
+public final class RefreshTokenGrantHandler implements GrantHandler {
 
     private final Directory directory;
     private final RefreshTokens pairs;
     private final Counters counters;
 
-    public RefreshTokenGrant(Directory directory, RefreshTokens pairs, Counters counters) {
+    public RefreshTokenGrantHandler(Directory directory, RefreshTokens pairs, Counters counters) {
         this.directory = directory;
         this.pairs = pairs;
         this.counters = counters;

@@ -5,14 +5,14 @@ package dev.boxauth.emulator.internal;
  * the pair dies with it. As RFC 7009 asks, a token that is unknown, already revoked or another app's is
  * answered 200 too, so the endpoint tells nobody which tokens exist.
  */
-public final class RevokeEndpoint {
+public final class RevokeHandler {
 
     private final Directory directory;
     private final RefreshTokens pairs;
     private final Counters counters;
     private final ApiErrors errors;
 
-    public RevokeEndpoint(Directory directory, RefreshTokens pairs, Counters counters, ApiErrors errors) {
+    public RevokeHandler(Directory directory, RefreshTokens pairs, Counters counters, ApiErrors errors) {
         this.directory = directory;
         this.pairs = pairs;
         this.counters = counters;

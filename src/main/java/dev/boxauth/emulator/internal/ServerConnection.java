@@ -9,16 +9,16 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /** Serves the requests of one connection in turn until either side closes it. */
-final class HttpConnection implements Runnable {
+final class ServerConnection implements Runnable {
 
-    private static final System.Logger LOG = System.getLogger(HttpConnection.class.getName());
+    private static final System.Logger LOG = System.getLogger(ServerConnection.class.getName());
 
     private final Socket socket;
     private final HttpHandler handler;
     private final Supplier<Instant> clock;
     private final Runnable onClose;
 
-    HttpConnection(Socket socket, HttpHandler handler, Supplier<Instant> clock, Runnable onClose) {
+    ServerConnection(Socket socket, HttpHandler handler, Supplier<Instant> clock, Runnable onClose) {
         this.socket = socket;
         this.handler = handler;
         this.clock = clock;

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * downscoped one with fewer scopes, optionally restricted to one file or folder or to a shared link. No
  * client credentials: holding the subject token is the proof. No refresh token either.
  */
-public final class TokenExchangeGrant implements GrantHandler {
+public final class TokenExchangeGrantHandler implements GrantHandler {
 
     static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
     private static final Pattern ITEM = Pattern.compile("/(files|folders)/([0-9]+)");
@@ -26,7 +26,7 @@ public final class TokenExchangeGrant implements GrantHandler {
     /** API roots a {@code resource} may start with: the emulator's own and Box's. */
     private final List<String> apiRoots;
 
-    public TokenExchangeGrant(TokenIssuer issuer, Counters counters, List<String> apiRoots) {
+    public TokenExchangeGrantHandler(TokenIssuer issuer, Counters counters, List<String> apiRoots) {
         this.issuer = issuer;
         this.counters = counters;
         this.apiRoots = List.copyOf(apiRoots);

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@code POST /oauth2/token}: scripted faults first, then the grant named by {@code grant_type}.
  */
-public final class TokenEndpoint {
+public final class TokenHandler {
 
     /** Box's answer when {@code grant_type} is missing or names no grant it knows. */
     static final String INVALID_GRANT_TYPE = "Invalid grant_type parameter or parameter missing.";
@@ -16,7 +16,7 @@ public final class TokenEndpoint {
     private final ApiErrors errors;
     private final Map<String, GrantHandler> grants = new ConcurrentHashMap<>();
 
-    public TokenEndpoint(Counters counters, FaultSchedule faults, ApiErrors errors) {
+    public TokenHandler(Counters counters, FaultSchedule faults, ApiErrors errors) {
         this.counters = counters;
         this.faults = faults;
         this.errors = errors;

@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.lang.JoseException;
 
-/** The {@link BoxOAuth} implementation: sign-in, one {@link UserSession} per user, sign-out. */
+/** The {@link BoxOAuth} implementation: sign-in, one {@link UserTokenProvider} per user, sign-out. */
 public final class OAuthClient implements BoxOAuth {
 
     private static final System.Logger LOG = System.getLogger(OAuthClient.class.getName());
@@ -74,8 +74,8 @@ public final class OAuthClient implements BoxOAuth {
     private final BoxHttpClient http;
     private final TokenRevoker revoker;
     private final Duration maxWait;
-    /** One session per user at most, so that one user's refreshes in this process run one at a time. */
-    private final ConcurrentMap<String, UserSession> sessions = new ConcurrentHashMap<>();
+    /** One provider per user at most, so that one user's refreshes in this process run one at a time. */
+    private final ConcurrentMap<String, UserTokenProvider> providers = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /**
@@ -215,9 +215,9 @@ public final class OAuthClient implements BoxOAuth {
         StoredTokens tokens = new StoredTokens(response.accessToken().value(), response.accessToken().expiresAt(),
                 response.refreshToken());
         replace(user.boxUserId(), tokens);
-        UserSession session = sessions.get(user.boxUserId());
-        if (session != null) {
-            session.signedInAgain();
+        UserTokenProvider provider = providers.get(user.boxUserId());
+        if (provider != null) {
+            provider.signedInAgain();
         }
         LOG.log(INFO, () -> "Box user " + user.boxUserId() + " signed in to client id " + config.clientId());
         return user;
@@ -231,16 +231,16 @@ public final class OAuthClient implements BoxOAuth {
             throw new NotSignedInException(boxUserId, "Box user " + boxUserId + " is not signed in to client id "
                     + config.clientId() + ": no tokens are stored for them.", null);
         }
-        return sessions.computeIfAbsent(boxUserId, this::newSession);
+        return providers.computeIfAbsent(boxUserId, this::newProvider);
     }
 
     @Override
     public void signOut(String boxUserId) {
         requireOpen();
         requireUserId(boxUserId);
-        UserSession session = sessions.remove(boxUserId);
-        if (session != null) {
-            session.detach();
+        UserTokenProvider provider = providers.remove(boxUserId);
+        if (provider != null) {
+            provider.detach();
         }
         // Removed before revoked: an instance refreshing meanwhile then fails its compare-and-set, finds
         // nothing, and revokes the pair it got; revoking first could let it store a pair nobody revokes.
@@ -264,8 +264,8 @@ public final class OAuthClient implements BoxOAuth {
             return;
         }
         closed = true;
-        sessions.values().forEach(UserSession::shutDown);
-        sessions.clear();
+        providers.values().forEach(UserTokenProvider::shutDown);
+        providers.clear();
         if (ownedExecutor != null) {
             ownedExecutor.shutdownNow();
         }
@@ -276,24 +276,24 @@ public final class OAuthClient implements BoxOAuth {
 
     @Override
     public String toString() {
-        return "BoxOAuth[client id " + config.clientId() + ", " + sessions.size() + " user sessions"
+        return "BoxOAuth[client id " + config.clientId() + ", " + providers.size() + " user providers"
                 + (closed ? ", closed" : "") + "]";
     }
 
-    private UserSession newSession(String boxUserId) {
+    private UserTokenProvider newProvider(String boxUserId) {
         byte[] holder = new byte[12];
         random.nextBytes(holder);
         UserTokens tokens = new UserTokens(shared, boxUserId, Base64.getUrlEncoder().withoutPadding().encodeToString(holder));
         RefreshingTokenCache cache = new RefreshingTokenCache(tokens.name(), tokens, config.clock(), executor,
                 config.refreshMargin(), maxWait);
-        return new UserSession(this, boxUserId, tokens, cache, this::newDownscopeCache);
+        return new UserTokenProvider(this, boxUserId, tokens, cache, this::newDownscopeCache);
     }
 
     /**
      * A downscoped token cannot be refreshed: each fetch exchanges the user's token of that moment. Its
      * wait covers the user's own refresh too.
      */
-    private RefreshingTokenCache newDownscopeCache(Downscope request, UserSession parent) {
+    private RefreshingTokenCache newDownscopeCache(Downscope request, UserTokenProvider parent) {
         String name = TokenExchangeGrant.describe(request, parent.name());
         return new RefreshingTokenCache(name,
                 () -> codeExchanger.request(new TokenExchangeGrant(parent.accessToken(), request, parent.name())),

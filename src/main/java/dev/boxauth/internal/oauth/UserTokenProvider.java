@@ -14,21 +14,21 @@ import java.util.function.BiFunction;
  * per user in this process) over {@link UserTokens}. Owned by its {@link OAuthClient}: {@link #close()} is
  * a no-op, since several callers share the instance.
  */
-final class UserSession implements BoxTokenProvider {
+final class UserTokenProvider implements BoxTokenProvider {
 
     private final OAuthClient owner;
     private final String boxUserId;
     private final UserTokens tokens;
     private final RefreshingTokenCache cache;
     /** Makes the cache of one set of downscoping parameters, exchanging this user's token. */
-    private final BiFunction<Downscope, UserSession, RefreshingTokenCache> downscopeCaches;
+    private final BiFunction<Downscope, UserTokenProvider, RefreshingTokenCache> downscopeCaches;
     /** Downscoped tokens by their parameters; beyond this the least recently used set is dropped. */
     private final LruCache<Downscope, RefreshingTokenCache> downscopes = new LruCache<>(MAX_DOWNSCOPES, cache -> { });
 
     private static final int MAX_DOWNSCOPES = 100;
 
-    UserSession(OAuthClient owner, String boxUserId, UserTokens tokens, RefreshingTokenCache cache,
-            BiFunction<Downscope, UserSession, RefreshingTokenCache> downscopeCaches) {
+    UserTokenProvider(OAuthClient owner, String boxUserId, UserTokens tokens, RefreshingTokenCache cache,
+            BiFunction<Downscope, UserTokenProvider, RefreshingTokenCache> downscopeCaches) {
         this.owner = owner;
         this.boxUserId = boxUserId;
         this.tokens = tokens;

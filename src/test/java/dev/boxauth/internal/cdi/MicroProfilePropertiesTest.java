@@ -1,7 +1,7 @@
 package dev.boxauth.internal.cdi;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.boxauth.BoxConfigException;
 import dev.boxauth.ConfigProblem;
@@ -152,12 +152,13 @@ class MicroProfilePropertiesTest {
     void read_aPasswordAliasTheStoreDoesNotHold_isBoxauth028NamingThePropertyAndTheAlias() {
         MapConfig config = new MapConfig(Map.of("box.auth.archive.client-secret", "${ALIAS=no-such-alias}"));
 
-        BoxConfigException e = catchThrowableOfType(BoxConfigException.class,
-                () -> MicroProfileProperties.read(config, "archive", Set.of("archive")));
-
-        ConfigProblem problem = MicroProfileProperties.named(e, "archive").problems().get(0);
-        assertThat(problem.id()).isEqualTo("BOXAUTH-028");
-        assertThat(problem.property()).isEqualTo("box.auth.archive.client-secret");
-        assertThat(problem.message()).contains("'no-such-alias'", "asadmin create-password-alias no-such-alias");
+        assertThatThrownBy(() -> MicroProfileProperties.read(config, "archive", Set.of("archive")))
+                .isInstanceOfSatisfying(BoxConfigException.class, e -> {
+                    ConfigProblem problem = MicroProfileProperties.named(e, "archive").problems().get(0);
+                    assertThat(problem.id()).isEqualTo("BOXAUTH-028");
+                    assertThat(problem.property()).isEqualTo("box.auth.archive.client-secret");
+                    assertThat(problem.message()).contains("'no-such-alias'",
+                            "asadmin create-password-alias no-such-alias");
+                });
     }
 }
