@@ -13,6 +13,7 @@ import dev.boxauth.internal.config.Subject;
 import dev.boxauth.internal.http.BoxHttpClient;
 import dev.boxauth.internal.http.BoxHttpRequest;
 import dev.boxauth.internal.http.BoxHttpResponse;
+import dev.boxauth.internal.token.BoxJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -23,8 +24,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
-import org.jose4j.json.JsonUtil;
-import org.jose4j.lang.JoseException;
 
 /**
  * Checks one Box app's configuration end to end: reads and validates it as the library does, gets a
@@ -186,15 +185,14 @@ public final class BoxAuthCheck {
                 throw new ApiCallFailed("GET " + me.getPath() + " answered HTTP " + status
                         + ": the token was issued but the API did not accept it.", status >= 500 || status == 429, null);
             }
-            try {
-                Map<String, Object> json = JsonUtil.parseJson(response.body());
-                Map<?, ?> enterprise = json.get("enterprise") instanceof Map<?, ?> m ? m : Map.of();
-                return new Identity(Objects.toString(json.get("id")), Objects.toString(json.get("name")),
-                        Objects.toString(json.get("login")), stringOrNull(enterprise.get("id")),
-                        stringOrNull(enterprise.get("name")));
-            } catch (JoseException e) {
-                throw new ApiCallFailed("GET " + me.getPath() + " did not answer JSON.", true, e);
+            Map<String, Object> json = BoxJson.parse(response.body());
+            if (json == null) {
+                throw new ApiCallFailed("GET " + me.getPath() + " did not answer JSON.", true, null);
             }
+            Map<?, ?> enterprise = json.get("enterprise") instanceof Map<?, ?> m ? m : Map.of();
+            return new Identity(Objects.toString(json.get("id")), Objects.toString(json.get("name")),
+                    Objects.toString(json.get("login")), stringOrNull(enterprise.get("id")),
+                    stringOrNull(enterprise.get("name")));
         }
     }
 

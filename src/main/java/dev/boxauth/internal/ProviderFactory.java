@@ -41,7 +41,7 @@ public final class ProviderFactory {
      *
      * @param clock the time source; default the system clock
      * @param executor runs background refreshes; default a provider-owned pool of at most
-     *     {@link RefreshThreads#MAX_THREADS} daemon threads
+     *     {@link DaemonPool#MAX_THREADS} daemon threads
      * @param sslContext trust for the token endpoint; default the JVM's
      * @param proxy the proxy selector; default the JVM's
      * @param sleeper waits between retries; default a real sleep
@@ -105,7 +105,7 @@ public final class ProviderFactory {
         SharedTokenSource.Sharing shared = settings.store() == null || grants == null ? null
                 : SharedTokenSource.sharing(settings.store(), options.tokenCache(), clock, sleeper,
                         settings.totalTimeout().plus(LEASE_SLACK));
-        ExecutorService owned = options.executor() == null ? RefreshThreads.newPool("box-auth-refresh") : null;
+        ExecutorService owned = options.executor() == null ? DaemonPool.create("box-auth-refresh") : null;
         Executor executor = owned != null ? owned : options.executor();
         Runnable release = () -> {
             if (owned != null) {

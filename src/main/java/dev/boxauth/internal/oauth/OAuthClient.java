@@ -7,14 +7,15 @@ import dev.boxauth.BoxAuthException;
 import dev.boxauth.BoxTokenException;
 import dev.boxauth.BoxTokenProvider;
 import dev.boxauth.Downscope;
-import dev.boxauth.internal.RefreshThreads;
+import dev.boxauth.internal.DaemonPool;
 import dev.boxauth.internal.Secret;
 import dev.boxauth.internal.cache.RefreshingTokenCache;
 import dev.boxauth.internal.grant.TokenExchangeGrant;
 import dev.boxauth.internal.http.BoxHttpClient;
+import dev.boxauth.internal.metrics.TokenMetrics;
+import dev.boxauth.internal.token.BoxJson;
 import dev.boxauth.internal.token.RetryPolicy;
 import dev.boxauth.internal.token.Sleeper;
-import dev.boxauth.internal.metrics.TokenMetrics;
 import dev.boxauth.internal.token.TokenRequester;
 import dev.boxauth.internal.token.TokenResponse;
 import dev.boxauth.internal.token.TokenRevoker;
@@ -44,8 +45,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
-import org.jose4j.json.JsonUtil;
-import org.jose4j.lang.JoseException;
 
 /** The {@link BoxOAuth} implementation: sign-in, one {@link UserTokenProvider} per user, sign-out. */
 public final class OAuthClient implements BoxOAuth {
@@ -111,7 +110,7 @@ public final class OAuthClient implements BoxOAuth {
                 new TokenRequester(transport.token(), config.clock(), sleeper, refresh, metrics), sleeper,
                 config.refreshMargin(), lease, this::revokeQuietly);
         this.states = states;
-        this.ownedExecutor = config.executor().isPresent() ? null : RefreshThreads.newPool("box-auth-oauth-refresh");
+        this.ownedExecutor = config.executor().isPresent() ? null : DaemonPool.create("box-auth-oauth-refresh");
         this.executor = config.executor().orElse(ownedExecutor);
         // A refresh that goes on after that (UserTokens' retries, another instance's lease) still lands in the
         // cache and the store, and callers that gave up get a retryable BoxTokenException.
@@ -322,7 +321,7 @@ public final class OAuthClient implements BoxOAuth {
             Thread.currentThread().interrupt();
             throw new BoxAuthException("Interrupted while asking Box who signed in.", e);
         }
-        Map<String, Object> json = response.status() == 200 ? parseJson(response.body()) : null;
+        Map<String, Object> json = response.status() == 200 ? BoxJson.parse(response.body()) : null;
         Object id = json == null ? null : json.get("id");
         String userId = id instanceof String s ? s : id instanceof Number n ? String.valueOf(n.longValue()) : null;
         if (userId == null || userId.isBlank()) {
@@ -373,18 +372,7 @@ public final class OAuthClient implements BoxOAuth {
         return text.toString();
     }
 
-    private static Map<String, Object> parseJson(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return JsonUtil.parseJson(body);
-        } catch (JoseException | RuntimeException e) {
-            return null;
-        }
-    }
-
     private static String text(Map<String, Object> json, String name) {
-        return json.get(name) instanceof String s ? s : "";
+        return Objects.requireNonNullElse(BoxJson.text(json, name), "");
     }
 }

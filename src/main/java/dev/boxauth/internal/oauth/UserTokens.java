@@ -8,6 +8,7 @@ import dev.boxauth.BoxAuthException;
 import dev.boxauth.BoxTokenException;
 import dev.boxauth.internal.Secret;
 import dev.boxauth.internal.cache.TokenSource;
+import dev.boxauth.internal.token.RetryPolicy;
 import dev.boxauth.internal.token.TokenResponse;
 import dev.boxauth.oauth.NotSignedInException;
 import dev.boxauth.oauth.StoredTokens;
@@ -15,7 +16,6 @@ import dev.boxauth.oauth.StoredTokens.RefreshLease;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One signed-in user's tokens, read from and written to the shared store: the {@link TokenSource} of that
@@ -170,7 +170,7 @@ final class UserTokens implements TokenSource {
                     release(current);
                     throw e;
                 }
-                pause(backoff(attempt), current);
+                pause(RetryPolicy.backoff(attempt, RETRY_BASE_DELAY, RETRY_MAX_DELAY), current);
                 // Without an answer the request may have rotated the token at Box, or not. See the class
                 // comment: re-read the store (the renewal is a compare-and-set against what we leased), and
                 // resend the same token only if nobody stored a new pair meanwhile.
@@ -293,12 +293,6 @@ final class UserTokens implements TokenSource {
             }
             throw new BoxAuthException("Interrupted while refreshing the Box token for " + name, e);
         }
-    }
-
-    /** Exponential with jitter, so instances that failed together do not retry together. */
-    private static Duration backoff(int attempt) {
-        long exponential = Math.min(RETRY_MAX_DELAY.toMillis(), RETRY_BASE_DELAY.toMillis() << (attempt - 1));
-        return Duration.ofMillis(exponential / 2 + ThreadLocalRandom.current().nextLong(exponential / 2 + 1));
     }
 
     private NotSignedInException notSignedIn(String why, Throwable cause) {

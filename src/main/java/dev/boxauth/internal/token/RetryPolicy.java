@@ -2,6 +2,7 @@ package dev.boxauth.internal.token;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How hard one token request tries before failing.
@@ -34,6 +35,20 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
      */
     public Duration callerWait() {
         return totalTimeout.plus(WAIT_SLACK);
+    }
+
+    /** {@link #backoff(int, Duration, Duration)} with this policy's delays. */
+    public Duration backoff(int attempt) {
+        return backoff(attempt, baseDelay, maxDelay);
+    }
+
+    /**
+     * The wait before retry {@code attempt} (1 for the first): {@code base} doubled per retry up to {@code cap},
+     * a random half of it or more, so that instances that failed together do not retry together.
+     */
+    public static Duration backoff(int attempt, Duration base, Duration cap) {
+        long exponential = Math.min(cap.toMillis(), base.toMillis() << Math.min(attempt - 1, 20));
+        return Duration.ofMillis(exponential / 2 + ThreadLocalRandom.current().nextLong(exponential / 2 + 1));
     }
 
     /** Twice the read timeout: a slow answer, a retry after it, and the waits between them. */

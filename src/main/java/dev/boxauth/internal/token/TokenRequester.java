@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLException;
 
@@ -104,7 +103,7 @@ public final class TokenRequester {
                         + " box.auth.token-url is Box's token endpoint.", null, null, 0, false, e);
             } catch (IOException e) {
                 last = unreachable(grant, e);
-                Duration delay = backoff(attempt);
+                Duration delay = policy.backoff(attempt);
                 if (e instanceof SSLException || !canRetry(startedAt, delay, attempt)) {
                     throw last;
                 }
@@ -139,7 +138,8 @@ public final class TokenRequester {
                 }
                 case TRANSIENT -> {
                     last = refused(grant, response.status(), error, description, meaning.hint(), true);
-                    Duration delay = response.status() == 429 ? retryAfter(response.retryAfter(), attempt) : backoff(attempt);
+                    Duration delay = response.status() == 429 ? retryAfter(response.retryAfter(), attempt)
+                            : policy.backoff(attempt);
                     if (!canRetry(startedAt, delay, attempt)) {
                         throw last;
                     }
@@ -196,14 +196,6 @@ public final class TokenRequester {
         }
     }
 
-    /** Exponential backoff with jitter, so a fleet that failed together does not retry together. */
-    private Duration backoff(int attempt) {
-        long cap = policy.maxDelay().toMillis();
-        long exponential = Math.min(cap, policy.baseDelay().toMillis() << Math.min(attempt - 1, 20));
-        long jittered = exponential / 2 + ThreadLocalRandom.current().nextLong(exponential / 2 + 1);
-        return Duration.ofMillis(jittered);
-    }
-
     /** {@code Retry-After} in seconds, possibly fractional, capped; the backoff when absent or unreadable. */
     private Duration retryAfter(String header, int attempt) {
         if (header != null) {
@@ -216,7 +208,7 @@ public final class TokenRequester {
                 // An HTTP-date or garbage: fall back to our own backoff.
             }
         }
-        return backoff(attempt);
+        return policy.backoff(attempt);
     }
 
     private BoxTokenException refused(Grant grant, int status, String error, String description, String hint,

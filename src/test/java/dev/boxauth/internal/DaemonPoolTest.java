@@ -11,16 +11,16 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class RefreshThreadsTest {
+class DaemonPoolTest {
 
     @Test
-    void newPool_runsAtMostMaxThreadsRefreshesAtOnce_andRejectsTheNext() throws Exception {
-        ExecutorService pool = RefreshThreads.newPool("box-auth-test-refresh");
-        CountDownLatch started = new CountDownLatch(RefreshThreads.MAX_THREADS);
+    void create_runsAtMostMaxThreadsTasksAtOnce_andRejectsTheNext() throws Exception {
+        ExecutorService pool = DaemonPool.create("box-auth-test-refresh");
+        CountDownLatch started = new CountDownLatch(DaemonPool.MAX_THREADS);
         CountDownLatch release = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         try {
-            for (int i = 0; i < RefreshThreads.MAX_THREADS; i++) {
+            for (int i = 0; i < DaemonPool.MAX_THREADS; i++) {
                 pool.execute(() -> {
                     synchronized (threads) {
                         threads.add(Thread.currentThread());
@@ -41,7 +41,7 @@ class RefreshThreadsTest {
             pool.shutdownNow();
         }
         assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(RefreshThreads.MAX_THREADS).isEqualTo(8);
+        assertThat(DaemonPool.MAX_THREADS).isEqualTo(8);
     }
 
     private static void await(CountDownLatch latch) {
