@@ -172,13 +172,9 @@ final class ColdStart {
      * a training run of the same program wrote first.
      */
     List<Result> measureArchived(List<String> programs, int runs) throws Exception {
-        for (String program : programs) {
-            Files.deleteIfExists(archive(program, "jsa"));
-            run(THIS_JAVA, program, List.of("-XX:ArchiveClassesAtExit=" + archive(program, "jsa")));
-        }
         // -Xshare:on: a JVM that cannot map the archive fails, where by default it would start without it.
-        return measure(THIS_JAVA, programs, runs, program -> List.of("-XX:SharedArchiveFile="
-                + archive(program, "jsa"), "-Xshare:on"));
+        return measureTrained(THIS_JAVA, programs, runs, "jsa", file -> List.of("-XX:ArchiveClassesAtExit=" + file),
+                file -> List.of("-XX:SharedArchiveFile=" + file, "-Xshare:on"));
     }
 
     /**
@@ -186,17 +182,23 @@ final class ColdStart {
      * cache that a training run of the same program wrote first: classes loaded and linked, and method profiles.
      */
     List<Result> measureAotCached(Path java, List<String> programs, int runs) throws Exception {
-        for (String program : programs) {
-            Files.deleteIfExists(archive(program, "aot"));
-            run(java, program, List.of("-XX:AOTCacheOutput=" + archive(program, "aot")));
-        }
         // -XX:AOTMode=on: a JVM that cannot use the cache fails, where by default it would start without it.
-        return measure(java, programs, runs, program -> List.of("-XX:AOTCache=" + archive(program, "aot"),
-                "-XX:AOTMode=on"));
+        return measureTrained(java, programs, runs, "aot", file -> List.of("-XX:AOTCacheOutput=" + file),
+                file -> List.of("-XX:AOTCache=" + file, "-XX:AOTMode=on"));
     }
 
-    private Path archive(String program, String extension) {
-        return dir.resolve(program + "." + extension);
+    /**
+     * One training run of each program with the options {@code write} gives for its file (a new one), then
+     * every program {@code runs} times, interleaved, with the options {@code use} gives for it.
+     */
+    private List<Result> measureTrained(Path java, List<String> programs, int runs, String extension,
+            Function<Path, List<String>> write, Function<Path, List<String>> use) throws Exception {
+        for (String program : programs) {
+            Path file = dir.resolve(program + "." + extension);
+            Files.deleteIfExists(file);
+            run(java, program, write.apply(file));
+        }
+        return measure(java, programs, runs, program -> use.apply(dir.resolve(program + "." + extension)));
     }
 
     private List<Result> measure(Path java, List<String> programs, int runs, Function<String, List<String>> options)
